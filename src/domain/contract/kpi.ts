@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { Id, LocalizedText, Period, Timestamp, Version } from './common';
+
+export const KpiUnit = z.enum(['count', 'percent', 'days', 'rate', 'score', 'eur', 'minutes']);
+export type KpiUnit = z.infer<typeof KpiUnit>;
+export const Direction = z.enum(['higher', 'lower', 'band']);
+export type Direction = z.infer<typeof Direction>;
+export const Aggregation = z.enum(['stock', 'flow', 'rate']);
+export type Aggregation = z.infer<typeof Aggregation>;
+export const Frequency = z.enum(['monthly', 'quarterly', 'yearly']);
+export type Frequency = z.infer<typeof Frequency>;
+export const SourceType = z.enum(['vendor_log', 'manual_count', 'survey', 'national_data', 'hospital_data', 'finance']);
+export type SourceType = z.infer<typeof SourceType>;
+
+export const DefinitionVersion = z.strictObject({
+  version: z.number().int().min(1),
+  validFrom: Period,
+  changeNote: z.string().max(1000),
+});
+export type DefinitionVersion = z.infer<typeof DefinitionVersion>;
+
+export const KpiDefinition = z.strictObject({
+  id: Id,
+  programmeId: Id,
+  code: z.string().regex(/^[A-Z][A-Z0-9_]{1,19}$/),
+  name: LocalizedText,
+  definition: LocalizedText,
+  unit: KpiUnit,
+  /** For unit "rate": value per this many (e.g. 100 persons). */
+  ratePer: z.number().int().positive().nullable(),
+  direction: Direction,
+  aggregation: Aggregation,
+  frequency: Frequency,
+  decimals: z.number().int().min(0).max(4),
+  sourceType: SourceType,
+  reportingLagMonths: z.number().int().min(0).max(24),
+  definitionVersions: z.array(DefinitionVersion).min(1),
+  version: Version,
+  updatedAt: Timestamp,
+});
+export type KpiDefinition = z.infer<typeof KpiDefinition>;
+
+export const Tolerance = z.strictObject({
+  /** absolute: in the KPI's unit; relative: a fraction of the target (0.1 = 10 %). */
+  mode: z.enum(['absolute', 'relative']),
+  amber: z.number().min(0),
+  red: z.number().min(0),
+});
+export type Tolerance = z.infer<typeof Tolerance>;
+
+export const TargetPoint = z.strictObject({ period: Period, value: z.number().finite() });
+export type TargetPoint = z.infer<typeof TargetPoint>;
+
+export const Baseline = z.strictObject({
+  value: z.number().finite(),
+  period: Period,
+  source: z.string().max(500),
+});
+export type Baseline = z.infer<typeof Baseline>;
+
+export const ConsortiumKpi = z.strictObject({
+  id: Id,
+  consortiumId: Id,
+  kpiId: Id,
+  baseline: Baseline.nullable(),
+  targets: z.array(TargetPoint),
+  tolerance: Tolerance,
+  version: Version,
+  updatedAt: Timestamp,
+});
+export type ConsortiumKpi = z.infer<typeof ConsortiumKpi>;
+
+export const KpiStatus = z.enum(['green', 'amber', 'red', 'no_data']);
+export type KpiStatus = z.infer<typeof KpiStatus>;
+export const Trend = z.enum(['improving', 'worsening', 'stable', 'unknown']);
+export type Trend = z.infer<typeof Trend>;
+
+export const KpiValue = z.strictObject({
+  id: Id,
+  consortiumId: Id,
+  kpiId: Id,
+  period: Period,
+  /** null when suppressed for the reader (small count). */
+  value: z.number().finite().nullable(),
+  numerator: z.number().finite().nullable(),
+  denominator: z.number().finite().nullable(),
+  suppressed: z.boolean(),
+  provisional: z.boolean(),
+  source: z.string().max(500),
+  note: z.string().max(2000),
+  explanation: z.string().max(2000),
+  definitionVersion: z.number().int().min(1),
+  revision: z.number().int().min(1),
+  enteredBy: z.string().max(200),
+  enteredAt: Timestamp,
+  version: Version,
+});
+export type KpiValue = z.infer<typeof KpiValue>;
+
+export const KpiValueInput = z.strictObject({
+  value: z.number().finite().optional(),
+  numerator: z.number().finite().optional(),
+  denominator: z.number().finite().optional(),
+  provisional: z.boolean(),
+  source: z.string().trim().min(1).max(500),
+  note: z.string().trim().max(2000).default(''),
+  explanation: z.string().trim().max(2000).default(''),
+});
+export type KpiValueInput = z.infer<typeof KpiValueInput>;
+
+/** One KPI as seen on a consortium overview: definition, targets, latest value and its status. */
+export const ConsortiumKpiSummary = z.strictObject({
+  kpi: KpiDefinition,
+  settings: ConsortiumKpi,
+  latest: KpiValue.nullable(),
+  targetAtLatest: z.number().nullable(),
+  status: KpiStatus,
+  trend: Trend,
+  recent: z.array(z.strictObject({ period: Period, value: z.number().nullable() })),
+});
+export type ConsortiumKpiSummary = z.infer<typeof ConsortiumKpiSummary>;

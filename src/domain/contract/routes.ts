@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { HealthResponse, Id, IsoDate, listOf, Period } from './common';
+import { Consortium, ConsortiumPatch } from './consortium';
+import { ConsortiumKpiSummary, KpiDefinition, KpiValue, KpiValueInput } from './kpi';
+import { Evidence, Milestone, MilestoneEvent, MilestonePatch } from './milestone';
+import { Portfolio } from './portfolio';
+import { Programme } from './programme';
+import { ReportingPeriod } from './reporting';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * If-Match policy: `required` → 428 without it; `when-exists` → required only when the target
+ * row already exists (upserts); `none` → reads and creations.
+ */
+export type IfMatchPolicy = 'required' | 'when-exists' | 'none';
+
+export interface RouteDef {
+  method: HttpMethod;
+  /** Path under /api/v1 with `:name` parameters. */
+  path: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  /** 201 for creations, 200 otherwise. */
+  status?: 200 | 201;
+  ifMatch?: IfMatchPolicy;
+}
+
+const route = <const R extends RouteDef>(r: R): R => r;
+
+const consortiumParams = z.strictObject({ consortiumId: Id });
+const milestoneParams = z.strictObject({ milestoneId: Id });
+const programmeParams = z.strictObject({ programmeId: Id });
+
+export const routes = {
+  health: route({ method: 'GET', path: '/health', response: HealthResponse }),
+  listProgrammes: route({ method: 'GET', path: '/programmes', response: listOf(Programme) }),
+  getProgramme: route({ method: 'GET', path: '/programmes/:programmeId', params: programmeParams, response: Programme }),
+  getPortfolio: route({
+    method: 'GET',
+    path: '/programmes/:programmeId/portfolio',
+    params: programmeParams,
+    query: z.strictObject({ asOf: IsoDate.optional() }),
+    response: Portfolio,
+  }),
+  listPeriods: route({
+    method: 'GET',
+    path: '/programmes/:programmeId/periods',
+    params: programmeParams,
+    response: listOf(ReportingPeriod),
+  }),
+  listConsortia: route({
+    method: 'GET',
+    path: '/consortia',
+    query: z.strictObject({ programmeId: Id.optional() }),
+    response: listOf(Consortium),
+  }),
+  getConsortium: route({ method: 'GET', path: '/consortia/:consortiumId', params: consortiumParams, response: Consortium }),
+  patchConsortium: route({
+    method: 'PATCH',
+    path: '/consortia/:consortiumId',
+    params: consortiumParams,
+    body: ConsortiumPatch,
+    response: Consortium,
+    ifMatch: 'required',
+  }),
+  listMilestones: route({
+    method: 'GET',
+    path: '/consortia/:consortiumId/milestones',
+    params: consortiumParams,
+    response: listOf(Milestone),
+  }),
+  getMilestone: route({ method: 'GET', path: '/milestones/:milestoneId', params: milestoneParams, response: Milestone }),
+  patchMilestone: route({
+    method: 'PATCH',
+    path: '/milestones/:milestoneId',
+    params: milestoneParams,
+    body: MilestonePatch,
+    response: Milestone,
+    ifMatch: 'required',
+  }),
+  listMilestoneEvents: route({
+    method: 'GET',
+    path: '/milestones/:milestoneId/events',
+    params: milestoneParams,
+    response: listOf(MilestoneEvent),
+  }),
+  listEvidence: route({
+    method: 'GET',
+    path: '/milestones/:milestoneId/evidence',
+    params: milestoneParams,
+    response: listOf(Evidence),
+  }),
+  listKpis: route({
+    method: 'GET',
+    path: '/kpis',
+    query: z.strictObject({ programmeId: Id.optional() }),
+    response: listOf(KpiDefinition),
+  }),
+  getKpi: route({ method: 'GET', path: '/kpis/:kpiId', params: z.strictObject({ kpiId: Id }), response: KpiDefinition }),
+  listConsortiumKpis: route({
+    method: 'GET',
+    path: '/consortia/:consortiumId/kpis',
+    params: consortiumParams,
+    response: listOf(ConsortiumKpiSummary),
+  }),
+  listKpiValues: route({
+    method: 'GET',
+    path: '/consortia/:consortiumId/kpis/:kpiId/values',
+    params: z.strictObject({ consortiumId: Id, kpiId: Id }),
+    query: z.strictObject({ from: Period.optional(), to: Period.optional() }),
+    response: listOf(KpiValue),
+  }),
+  putKpiValue: route({
+    method: 'PUT',
+    path: '/consortia/:consortiumId/kpis/:kpiId/values/:period',
+    params: z.strictObject({ consortiumId: Id, kpiId: Id, period: Period }),
+    body: KpiValueInput,
+    response: KpiValue,
+    ifMatch: 'when-exists',
+  }),
+} as const;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
+export type ResponseOf<N extends RouteName> = z.infer<Routes[N]['response']>;
+
+/** Fills `:name` placeholders, encoding each value. */
+export function buildPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const v = params[name];
+    if (v === undefined) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(v);
+  });
+}
+
+export const API_PREFIX = '/api/v1';

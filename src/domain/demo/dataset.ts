@@ -1,0 +1,31 @@
+import type { Consortium } from '../contract/consortium';
+import type { ConsortiumKpi, KpiDefinition, KpiValue } from '../contract/kpi';
+import type { Evidence, Milestone, MilestoneEvent } from '../contract/milestone';
+import type { Programme } from '../contract/programme';
+import type { ReportingPeriod, User } from '../contract/reporting';
+
+/** Everything a fresh Jalon holds: what the demo and scale generators produce and the stores load. */
+export interface Dataset {
+  programmes: Programme[];
+  consortia: Consortium[];
+  milestones: Milestone[];
+  milestoneEvents: MilestoneEvent[];
+  evidence: Evidence[];
+  kpis: KpiDefinition[];
+  consortiumKpis: ConsortiumKpi[];
+  /** Every revision of every cell; the current value of a cell is its highest revision. */
+  kpiValues: KpiValue[];
+  periods: ReportingPeriod[];
+  users: User[];
+}
+
+/** Keeps only the highest revision of each (consortium, KPI, period) cell. */
+export function currentValues(values: readonly KpiValue[]): KpiValue[] {
+  const best = new Map<string, KpiValue>();
+  for (const v of values) {
+    const key = `${v.consortiumId}|${v.kpiId}|${v.period}`;
+    const seen = best.get(key);
+    if (!seen || v.revision > seen.revision) best.set(key, v);
+  }
+  return [...best.values()];
+}

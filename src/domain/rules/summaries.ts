@@ -1,0 +1,135 @@
+import type { IsoDate } from '../contract/common';
+import type { Consortium } from '../contract/consortium';
+import type { ConsortiumKpi, ConsortiumKpiSummary, KpiDefinition, KpiStatus, KpiValue } from '../contract/kpi';
+import type { Milestone } from '../contract/milestone';
+import type { ConsortiumCard, KpiStatusCounts, Portfolio } from '../contract/portfolio';
+import type { Programme } from '../contract/programme';
+import { consortiumHealth } from './health';
+import { kpiStatus, targetAt, trend } from './kpi-status';
+import { isLate, milestoneHealth } from './milestone-health';
+import { isDone } from './milestone-machine';
+import { comparePeriods } from './periods';
+import { suppressForReader } from './small-counts';
+
+const RECENT_POINTS = 12;
+
+export interface ReaderOptions {
+  /** Observers and exports see small counts suppressed. */
+  suppressSmallCounts: boolean;
+  smallCountThreshold: number;
+}
+
+/** Status of a value against its consortium's trajectory at that value's period. */
+export function statusOfValue(kpi: KpiDefinition, settings: ConsortiumKpi, value: KpiValue | null): KpiStatus {
+  if (!value) return 'no_data';
+  return kpiStatus(value.value, targetAt(settings, value.period), kpi.direction, settings.tolerance);
+}
+
+/**
+ * One row per KPI the consortium tracks. `values` are the current (latest-revision) values of
+ * this consortium, in any order.
+ */
+export function summariseConsortiumKpis(
+  kpis: readonly KpiDefinition[],
+  settings: readonly ConsortiumKpi[],
+  values: readonly KpiValue[],
+  reader: ReaderOptions,
+): ConsortiumKpiSummary[] {
+  const byKpi = new Map(kpis.map((k) => [k.id, k]));
+  return settings.flatMap((s) => {
+    const kpi = byKpi.get(s.kpiId);
+    if (!kpi) return [];
+    const series = values.filter((v) => v.kpiId === s.kpiId).sort((a, b) => comparePeriods(a.period, b.period));
+    const latestRaw = series[series.length - 1] ?? null;
+    // Status is computed on the true value; suppression only hides the number from the reader.
+    const status = statusOfValue(kpi, s, latestRaw);
+    const visible = (v: KpiValue) =>
+      reader.suppressSmallCounts ? suppressForReader(kpi, v, reader.smallCountThreshold) : v;
+    const recent = series.slice(-RECENT_POINTS).map(visible);
+    const latest = latestRaw ? visible(latestRaw) : null;
+    const targetAtLatest = latestRaw ? targetAt(s, latestRaw.period) : null;
+    return [
+      {
+        kpi,
+        settings: s,
+        latest,
+        targetAtLatest,
+        status,
+        trend: trend(series.map((v) => v.value), kpi.direction, targetAtLatest),
+        recent: recent.map((v) => ({ period: v.period, value: v.value })),
+      },
+    ];
+  });
+}
+
+export function countStatuses(statuses: readonly KpiStatus[]): KpiStatusCounts {
+  const counts: KpiStatusCounts = { green: 0, amber: 0, red: 0, no_data: 0 };
+  for (const s of statuses) counts[s]++;
+  return counts;
+}
+
+export interface PortfolioSource {
+  programme: Programme;
+  consortia: readonly Consortium[];
+  milestones: readonly Milestone[];
+  kpis: readonly KpiDefinition[];
+  settings: readonly ConsortiumKpi[];
+  values: readonly KpiValue[];
+  today: IsoDate;
+}
+
+export function consortiumCard(src: PortfolioSource, c: Consortium): ConsortiumCard {
+  const { programme, today } = src;
+  const ms = src.milestones.filter((m) => m.consortiumId === c.id);
+  const opts = { today, slippageToleranceDays: programme.slippageToleranceDays };
+  const kpiSummaries = summariseConsortiumKpis(
+    src.kpis,
+    src.settings.filter((s) => s.consortiumId === c.id),
+    src.values.filter((v) => v.consortiumId === c.id),
+    { suppressSmallCounts: false, smallCountThreshold: programme.smallCountThreshold },
+  );
+  const kpis = countStatuses(kpiSummaries.map((k) => k.status));
+  const { health, reasons } = consortiumHealth({
+    milestones: ms,
+    kpis,
+    today,
+    slippageToleranceDays: programme.slippageToleranceDays,
+  });
+  const open = ms
+    .filter((m) => !isDone(m.status))
+    .sort((a, b) => a.forecastDate.localeCompare(b.forecastDate) || a.code.localeCompare(b.code));
+  const next = open[0];
+  const lead = c.partners.find((p) => p.isLead);
+  return {
+    id: c.id,
+    code: c.code,
+    name: c.name,
+    solution: c.solution,
+    status: c.status,
+    lead: lead ? { name: lead.name, type: lead.type } : null,
+    health,
+    healthReasons: reasons,
+    milestones: {
+      approved: ms.filter((m) => m.status === 'approved').length,
+      planned: ms.filter((m) => m.status !== 'waived').length,
+      waived: ms.filter((m) => m.status === 'waived').length,
+      late: ms.filter((m) => isLate(m, today)).length,
+      atRisk: ms.filter((m) => milestoneHealth(m, opts) === 'at_risk').length,
+      awaitingReview: ms.filter((m) => m.status === 'submitted').length,
+    },
+    nextDue: next
+      ? { id: next.id, title: next.title, forecastDate: next.forecastDate, status: next.status }
+      : null,
+    kpis,
+  };
+}
+
+export function buildPortfolio(src: PortfolioSource): Portfolio {
+  return {
+    programme: src.programme,
+    asOf: src.today,
+    consortia: src.consortia
+      .filter((c) => c.programmeId === src.programme.id)
+      .map((c) => consortiumCard(src, c)),
+  };
+}
