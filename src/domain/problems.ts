@@ -55,8 +55,8 @@ export const preconditionFailed = (current: unknown) =>
 /** Parses `If-Match: "7"` (or W/"7", or 7) into a version number; null when absent or malformed. */
 export function parseIfMatch(header: string | null | undefined): number | null {
   if (!header) return null;
-  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  return m ? Number(m[1]) : null;
+  const m = /^\s*(?:W\/)?(?:"(\d{1,9})"|(\d{1,9}))\s*$/.exec(header);
+  return m ? Number(m[1] ?? m[2]) : null;
 }
 
 export const etagOf = (version: number) => `"${version}"`;

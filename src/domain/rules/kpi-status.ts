@@ -31,7 +31,7 @@ export function targetAt(settings: TrajectorySource, period: Period): number | n
     const a = points[i - 1]!;
     const b = points[i]!;
     if (x <= b.x) {
-      if (b.x === a.x) return b.y;
+      if (x === b.x) return b.y;
       return a.y + ((b.y - a.y) * (x - a.x)) / (b.x - a.x);
     }
   }

@@ -91,5 +91,5 @@ export function definitionVersionAt(versions: readonly DefinitionVersion[], peri
   for (const v of versions) {
     if (startMonthOrdinal(v.validFrom) <= at && (!best || v.version > best.version)) best = v;
   }
-  return best?.version ?? Math.min(...versions.map((v) => v.version), 1);
+  return best?.version ?? (versions.length > 0 ? Math.min(...versions.map((v) => v.version)) : 1);
 }

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+const LogLevel = z.enum(['debug', 'info', 'warn', 'error', 'silent']);
+export type LogLevel = z.infer<typeof LogLevel>;
+
+// Empty variables count as unset, as shells and compose files often export them blank.
+const optional = (v: unknown) => (v === '' ? undefined : v);
+
+const Env = z.object({
+  PORT: z.preprocess(
+    optional,
+    z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a whole number')
+      .min(1, 'must be between 1 and 65535')
+      .max(65535, 'must be between 1 and 65535')
+      .default(8080),
+  ),
+  HOST: z.preprocess(
+    optional,
+    z.string().regex(/^[A-Za-z0-9.:-]+$/, 'must be a host name or IP address').default('127.0.0.1'),
+  ),
+  DATA_DIR: z.preprocess(optional, z.string().default('./data')),
+  DATABASE_URL: z.preprocess(
+    optional,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+      .refine((v) => URL.canParse(v), 'must be a valid URL')
+      .optional(),
+  ),
+  LOG_LEVEL: z.preprocess(
+    optional,
+    z.enum(LogLevel.options, { error: `must be one of ${LogLevel.options.join(', ')}` }).default('info'),
+  ),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the environment once at start; every wrong variable is named, values are never echoed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.map(String).join('.')} ${i.message}`);
+    throw new ConfigError([...new Set(problems)]);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL ?? null,
+    logLevel: e.LOG_LEVEL,
+  };
+}

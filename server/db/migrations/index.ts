@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { initial } from './001-initial';
+
+/**
+ * Listed by hand rather than globbed from disk so migrations work the same under tsx, vitest and
+ * a bundle. Names sort in the order they must run; never rename or edit a shipped one.
+ */
+const migrations: Record<string, Migration> = {
+  '001-initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};
+
+export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1) ?? '';

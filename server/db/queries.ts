@@ -1,0 +1,108 @@
+import { sql, type Kysely } from 'kysely';
+import type {
+  Consortium,
+  ConsortiumKpi,
+  KpiDefinition,
+  KpiValue,
+  Milestone,
+  Programme,
+} from '../../src/domain/contract';
+import { currentValues } from '../../src/domain/demo/dataset';
+import { notFound } from '../../src/domain/problems';
+import {
+  toConsortium,
+  toConsortiumKpi,
+  toKpi,
+  toKpiValue,
+  toMilestone,
+  toProgramme,
+} from './rows';
+import type { DB } from './schema';
+
+/** Reads shared by several handlers. `db` is the root handle or a transaction, never both. */
+type Db = Kysely<DB>;
+
+export async function programmeOr404(db: Db, id: string): Promise<Programme> {
+  const row = await db.selectFrom('programmes').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Programme');
+  return toProgramme(row);
+}
+
+export async function consortiumOr404(db: Db, id: string): Promise<Consortium> {
+  const row = await db.selectFrom('consortia').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Consortium');
+  return toConsortium(row);
+}
+
+export async function consortiaOf(db: Db, programmeId: string | undefined): Promise<Consortium[]> {
+  let q = db.selectFrom('consortia').selectAll().orderBy('code').orderBy('id');
+  if (programmeId !== undefined) q = q.where('programmeId', '=', programmeId);
+  return (await q.execute()).map(toConsortium);
+}
+
+function milestoneQuery(db: Db) {
+  return db
+    .selectFrom('milestones as m')
+    .selectAll('m')
+    .select(sql<number>`(select count(*)::int from evidence e where e.milestone_id = m.id)`.as('evidenceCount'));
+}
+
+export async function milestoneOr404(db: Db, id: string): Promise<Milestone> {
+  const row = await milestoneQuery(db).where('m.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Milestone');
+  return toMilestone(row);
+}
+
+export async function milestonesOf(db: Db, consortiumIds: readonly string[]): Promise<Milestone[]> {
+  if (consortiumIds.length === 0) return [];
+  const rows = await milestoneQuery(db)
+    .where('m.consortiumId', 'in', consortiumIds)
+    .orderBy('m.consortiumId')
+    .orderBy('m.code')
+    .execute();
+  return rows.map(toMilestone);
+}
+
+export async function kpiOr404(db: Db, id: string): Promise<KpiDefinition> {
+  const row = await db.selectFrom('kpis').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('KPI');
+  return toKpi(row);
+}
+
+export async function kpisOf(db: Db, programmeId: string | undefined): Promise<KpiDefinition[]> {
+  let q = db.selectFrom('kpis').selectAll().orderBy('code').orderBy('id');
+  if (programmeId !== undefined) q = q.where('programmeId', '=', programmeId);
+  return (await q.execute()).map(toKpi);
+}
+
+export async function settingsOf(db: Db, consortiumIds: readonly string[]): Promise<ConsortiumKpi[]> {
+  if (consortiumIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('consortiumKpis as s')
+    .innerJoin('kpis as k', 'k.id', 's.kpiId')
+    .selectAll('s')
+    .where('s.consortiumId', 'in', consortiumIds)
+    .orderBy('s.consortiumId')
+    .orderBy('k.code')
+    .execute();
+  return rows.map(toConsortiumKpi);
+}
+
+/** Current (highest-revision) values of the given consortia, optionally of one KPI. */
+export async function currentValuesOf(db: Db, consortiumIds: readonly string[], kpiId?: string): Promise<KpiValue[]> {
+  if (consortiumIds.length === 0) return [];
+  let q = db.selectFrom('kpiValues').selectAll().where('consortiumId', 'in', consortiumIds);
+  if (kpiId !== undefined) q = q.where('kpiId', '=', kpiId);
+  return currentValues((await q.execute()).map(toKpiValue));
+}
+
+export async function currentValueOf(db: Db, consortiumId: string, kpiId: string, period: string): Promise<KpiValue | null> {
+  const rows = await db
+    .selectFrom('kpiValues')
+    .selectAll()
+    .where('consortiumId', '=', consortiumId)
+    .where('kpiId', '=', kpiId)
+    .where('period', '=', period)
+    .execute();
+  return currentValues(rows.map(toKpiValue))[0] ?? null;
+}

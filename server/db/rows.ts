@@ -1,0 +1,107 @@
+import type { Selectable } from 'kysely';
+import type {
+  Consortium,
+  ConsortiumKpi,
+  Evidence,
+  KpiDefinition,
+  KpiValue,
+  Milestone,
+  MilestoneEvent,
+  Programme,
+  ReportingPeriod,
+} from '../../src/domain/contract';
+import type {
+  ConsortiaTable,
+  ConsortiumKpisTable,
+  EvidenceTable,
+  KpisTable,
+  KpiValuesTable,
+  MilestoneEventsTable,
+  MilestonesTable,
+  ProgrammesTable,
+  ReportingPeriodsTable,
+} from './schema';
+
+/*
+ * Rows mirror the contract field by field; these turn the few storage types (Date, JSONB text,
+ * enum columns typed as text) into the contract's shapes. The response schemas check the result.
+ */
+
+const iso = (d: Date) => d.toISOString();
+
+export const toProgramme = (r: Selectable<ProgrammesTable>): Programme => ({ ...r, updatedAt: iso(r.updatedAt) });
+
+export const toConsortium = (r: Selectable<ConsortiaTable>): Consortium => ({ ...r, updatedAt: iso(r.updatedAt) });
+
+export type MilestoneRow = Selectable<MilestonesTable> & { evidenceCount: number };
+
+export const toMilestone = (r: MilestoneRow): Milestone => ({
+  ...r,
+  phase: r.phase as Milestone['phase'],
+  status: r.status as Milestone['status'],
+  updatedAt: iso(r.updatedAt),
+});
+
+export const toMilestoneEvent = (r: Selectable<MilestoneEventsTable>): MilestoneEvent => ({
+  ...r,
+  type: r.type as MilestoneEvent['type'],
+  action: r.action as MilestoneEvent['action'],
+  fromStatus: r.fromStatus as MilestoneEvent['fromStatus'],
+  toStatus: r.toStatus as MilestoneEvent['toStatus'],
+  at: iso(r.at),
+});
+
+export const toEvidence = (r: Selectable<EvidenceTable>): Evidence => ({ ...r, uploadedAt: iso(r.uploadedAt) });
+
+export const toKpi = (r: Selectable<KpisTable>): KpiDefinition => ({
+  ...r,
+  unit: r.unit as KpiDefinition['unit'],
+  direction: r.direction as KpiDefinition['direction'],
+  aggregation: r.aggregation as KpiDefinition['aggregation'],
+  frequency: r.frequency as KpiDefinition['frequency'],
+  sourceType: r.sourceType as KpiDefinition['sourceType'],
+  updatedAt: iso(r.updatedAt),
+});
+
+export const toConsortiumKpi = (r: Selectable<ConsortiumKpisTable>): ConsortiumKpi => ({
+  ...r,
+  updatedAt: iso(r.updatedAt),
+});
+
+/** `suppressed` is a property of a reading, not of the stored value. */
+export const toKpiValue = (r: Selectable<KpiValuesTable>): KpiValue => ({
+  ...r,
+  suppressed: false,
+  enteredAt: iso(r.enteredAt),
+});
+
+export const toPeriod = (r: Selectable<ReportingPeriodsTable>): ReportingPeriod => ({
+  ...r,
+  lockedAt: r.lockedAt ? iso(r.lockedAt) : null,
+});
+
+const json = (v: unknown) => JSON.stringify(v);
+
+export const kpiValueRow = ({ suppressed: _suppressed, ...v }: KpiValue) => v;
+
+export const milestoneRow = ({ evidenceCount: _count, ...m }: Milestone) => ({
+  ...m,
+  title: json(m.title),
+  evidenceExpected: json(m.evidenceExpected),
+});
+
+export const consortiumRow = (c: Consortium) => ({ ...c, partners: json(c.partners) });
+
+export const kpiRow = (k: KpiDefinition) => ({
+  ...k,
+  name: json(k.name),
+  definition: json(k.definition),
+  definitionVersions: json(k.definitionVersions),
+});
+
+export const consortiumKpiRow = (s: ConsortiumKpi) => ({
+  ...s,
+  baseline: s.baseline === null ? null : json(s.baseline),
+  targets: json(s.targets),
+  tolerance: json(s.tolerance),
+});

@@ -1,0 +1,197 @@
+import type { ColumnType } from 'kysely';
+import type {
+  Baseline,
+  DefinitionVersion,
+  LocalizedText,
+  Partner,
+  TargetPoint,
+  Tolerance,
+} from '../../src/domain/contract';
+
+/** Timestamps are written as ISO strings and read back as Date (both drivers parse timestamptz). */
+type Timestamptz = ColumnType<Date, string, string>;
+type TimestamptzNullable = ColumnType<Date | null, string | null, string | null>;
+/** JSONB is written as JSON text, which both drivers accept for a jsonb parameter. */
+type Json<T> = ColumnType<T, string, string>;
+
+export interface ProgrammesTable {
+  id: string;
+  name: string;
+  funder: string;
+  description: string;
+  startDate: string;
+  endDate: string;
+  smallCountThreshold: number;
+  slippageToleranceDays: number;
+  version: number;
+  updatedAt: Timestamptz;
+}
+
+export interface ConsortiaTable {
+  id: string;
+  programmeId: string;
+  code: string;
+  name: string;
+  solution: string;
+  description: string;
+  territory: string;
+  startDate: string;
+  endDate: string;
+  budgetEur: number;
+  status: 'active' | 'closed';
+  partners: Json<Partner[]>;
+  version: number;
+  updatedAt: Timestamptz;
+}
+
+export interface MilestonesTable {
+  id: string;
+  consortiumId: string;
+  phase: string;
+  code: string;
+  title: Json<LocalizedText>;
+  description: string;
+  status: string;
+  baselineDate: string | null;
+  forecastDate: string;
+  actualDate: string | null;
+  progress: number;
+  startDate: string;
+  evidenceExpected: Json<string[]>;
+  requiresKpiValues: boolean;
+  version: number;
+  updatedAt: Timestamptz;
+}
+
+export interface MilestoneEventsTable {
+  id: string;
+  milestoneId: string;
+  type: string;
+  action: string | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  previousDate: string | null;
+  newDate: string | null;
+  comment: string | null;
+  actorName: string;
+  at: Timestamptz;
+}
+
+export interface EvidenceTable {
+  id: string;
+  milestoneId: string;
+  kind: 'file' | 'link';
+  name: string;
+  url: string | null;
+  mediaType: string | null;
+  sizeBytes: number | null;
+  uploadedBy: string;
+  uploadedAt: Timestamptz;
+}
+
+export interface KpisTable {
+  id: string;
+  programmeId: string;
+  code: string;
+  name: Json<LocalizedText>;
+  definition: Json<LocalizedText>;
+  unit: string;
+  ratePer: number | null;
+  direction: string;
+  aggregation: string;
+  frequency: string;
+  decimals: number;
+  sourceType: string;
+  reportingLagMonths: number;
+  definitionVersions: Json<DefinitionVersion[]>;
+  version: number;
+  updatedAt: Timestamptz;
+}
+
+export interface ConsortiumKpisTable {
+  id: string;
+  consortiumId: string;
+  kpiId: string;
+  baseline: ColumnType<Baseline | null, string | null, string | null>;
+  targets: Json<TargetPoint[]>;
+  tolerance: Json<Tolerance>;
+  version: number;
+  updatedAt: Timestamptz;
+}
+
+/** Every revision is a row; the current value of a cell is its highest revision. */
+export interface KpiValuesTable {
+  id: string;
+  consortiumId: string;
+  kpiId: string;
+  period: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  provisional: boolean;
+  source: string;
+  note: string;
+  explanation: string;
+  definitionVersion: number;
+  revision: number;
+  enteredBy: string;
+  enteredAt: Timestamptz;
+  version: number;
+}
+
+export interface ReportingPeriodsTable {
+  id: string;
+  programmeId: string;
+  period: string;
+  status: 'open' | 'locked';
+  deadline: string;
+  lockedAt: TimestamptzNullable;
+  version: number;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  locale: 'fr' | 'en';
+  disabled: boolean;
+  version: number;
+}
+
+export interface MembershipsTable {
+  userId: string;
+  position: number;
+  role: string;
+  programmeId: string;
+  consortiumId: string | null;
+}
+
+export interface DB {
+  programmes: ProgrammesTable;
+  consortia: ConsortiaTable;
+  milestones: MilestonesTable;
+  milestoneEvents: MilestoneEventsTable;
+  evidence: EvidenceTable;
+  kpis: KpisTable;
+  consortiumKpis: ConsortiumKpisTable;
+  kpiValues: KpiValuesTable;
+  reportingPeriods: ReportingPeriodsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+}
+
+/** Tables in foreign-key order: inserts and dumps go forwards, truncation is CASCADE. */
+export const TABLES = [
+  'programmes',
+  'consortia',
+  'milestones',
+  'milestone_events',
+  'evidence',
+  'kpis',
+  'consortium_kpis',
+  'kpi_values',
+  'reporting_periods',
+  'users',
+  'memberships',
+] as const;
+export type TableName = (typeof TABLES)[number];

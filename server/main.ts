@@ -1,0 +1,142 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { generateDemo, generateScale } from '../src/domain/demo/generate';
+import type { Dataset } from '../src/domain/demo/dataset';
+import { todayIso } from '../src/domain/rules';
+import { loadConfig, type Config } from './config';
+import { dumpSql, restoreSql } from './db/backup';
+import { transaction } from './db/guard';
+import { migrate } from './db/migrate';
+import { openDatabase, type Database } from './db/open';
+import { insertDataset, isEmpty } from './db/store';
+import { createLogger, type Logger } from './logger';
+import { listen } from './serve';
+
+const USAGE = `Usage: jalon <command>
+  serve [--demo-if-empty]   run the API and the built app (default)
+  migrate                   apply pending database migrations
+  seed --demo | --scale N   load the demo (or N× the demo) into an empty database
+  backup <file>             write every table as SQL INSERT statements
+  restore <file> [--force]  load a backup into an empty database (--force: replace its data)`;
+
+class UsageError extends Error {}
+
+const SHUTDOWN_LIMIT_MS = 10_000;
+
+function open(config: Config): Promise<Database> {
+  return config.databaseUrl
+    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
+    : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+}
+
+async function seedIfEmpty(database: Database, dataset: () => Dataset): Promise<boolean> {
+  return transaction(database.db, async (tx) => {
+    if (!(await isEmpty(tx))) return false;
+    await insertDataset(tx, dataset());
+    return true;
+  });
+}
+
+async function serveCommand(config: Config, logger: Logger, args: string[]) {
+  const database = await open(config);
+  const running = await (async () => {
+    await migrate(database.db);
+    if (args.includes('--demo-if-empty') && (await seedIfEmpty(database, () => generateDemo({ today: todayIso() })))) {
+      logger.info('seeded the demo programme into the empty database');
+    }
+    return listen(config, database, logger);
+  })().catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
+  const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  process.stdout.write(`Jalon is running at ${running.url}\nData: ${where}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    // Ctrl-C under `npm start` delivers SIGINT twice (terminal and parent): shut down once.
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('shutdown failed', { error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+/** Opens the database, runs `work`, and always closes it (releasing the PGlite lock). */
+async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
+  const database = await open(config);
+  try {
+    await migrate(database.db);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function run(argv: string[]) {
+  const [command = 'serve', ...args] = argv;
+  if (command === 'help' || command === '--help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  switch (command) {
+    case 'serve':
+      return serveCommand(config, logger, args);
+    case 'migrate':
+      return withDatabase(config, async () => out('Database schema is up to date'));
+    case 'seed': {
+      const scale = args.indexOf('--scale');
+      const factor = scale >= 0 ? Number(args[scale + 1]) : null;
+      if (factor !== null && !(Number.isInteger(factor) && factor >= 1 && factor <= 1000)) {
+        throw new UsageError('--scale needs a whole number between 1 and 1000');
+      }
+      if (factor === null && !args.includes('--demo')) throw new UsageError('seed needs --demo or --scale N');
+      const today = todayIso();
+      const dataset = () => (factor === null ? generateDemo({ today }) : generateScale(factor, today));
+      return withDatabase(config, async (database) => {
+        if (!(await seedIfEmpty(database, dataset))) throw new UsageError('The database is not empty; nothing was seeded');
+        out('Seeded');
+      });
+    }
+    case 'backup': {
+      const file = args[0];
+      if (!file) throw new UsageError('backup needs a file name');
+      return withDatabase(config, async (database) => {
+        writeFileSync(file, await dumpSql(database.db), { mode: 0o600 });
+        out(`Backup written to ${file}`);
+      });
+    }
+    case 'restore': {
+      const file = args.find((a) => !a.startsWith('--'));
+      if (!file) throw new UsageError('restore needs a file name');
+      const dump = readFileSync(file, 'utf8');
+      return withDatabase(config, async (database) => {
+        const rows = await restoreSql(database.db, dump, { force: args.includes('--force') });
+        out(`Restored ${rows} rows from ${file}`);
+      });
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}"\n${USAGE}`);
+  }
+}
+
+run(process.argv.slice(2)).catch((error: unknown) => {
+  // Operators get one line; the known failures (config, database, lock) say what to fix.
+  const message = error instanceof Error ? error.message : JSON.stringify(error);
+  process.stderr.write(`jalon: ${message}\n`);
+  process.exit(1);
+});

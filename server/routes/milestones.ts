@@ -1,0 +1,70 @@
+import { preconditionFailed } from '../../src/domain/problems';
+import { applyMilestonePatch } from '../../src/domain/rules';
+import { mutationContext } from '../context';
+import { transaction } from '../db/guard';
+import { consortiumOr404, milestoneOr404, milestonesOf } from '../db/queries';
+import { toEvidence, toMilestoneEvent } from '../db/rows';
+import type { Handlers } from './types';
+
+export const milestoneHandlers: Pick<
+  Handlers,
+  'listMilestones' | 'getMilestone' | 'patchMilestone' | 'listMilestoneEvents' | 'listEvidence'
+> = {
+  async listMilestones({ params, ctx }) {
+    const consortium = await consortiumOr404(ctx.db, params.consortiumId);
+    return { items: await milestonesOf(ctx.db, [consortium.id]) };
+  },
+
+  async getMilestone({ params, ctx }) {
+    return milestoneOr404(ctx.db, params.milestoneId);
+  },
+
+  async patchMilestone({ params, body, ifMatch, ctx }) {
+    return transaction(ctx.db, async (tx) => {
+      const current = await milestoneOr404(tx, params.milestoneId);
+      if (current.version !== ifMatch) throw preconditionFailed(current);
+      const consortium = await consortiumOr404(tx, current.consortiumId);
+      const { milestone, events } = applyMilestonePatch(current, body, consortium, mutationContext(ctx));
+      const { numUpdatedRows } = await tx
+        .updateTable('milestones')
+        .set({
+          progress: milestone.progress,
+          forecastDate: milestone.forecastDate,
+          description: milestone.description,
+          updatedAt: milestone.updatedAt,
+          version: (eb) => eb('version', '+', 1),
+        })
+        .where('id', '=', current.id)
+        .where('version', '=', current.version)
+        .executeTakeFirst();
+      if (numUpdatedRows === 0n) throw preconditionFailed(await milestoneOr404(tx, current.id));
+      // The slippage history is written with the change it explains, or not at all.
+      if (events.length > 0) await tx.insertInto('milestoneEvents').values(events).execute();
+      return milestone;
+    });
+  },
+
+  async listMilestoneEvents({ params, ctx }) {
+    await milestoneOr404(ctx.db, params.milestoneId);
+    const rows = await ctx.db
+      .selectFrom('milestoneEvents')
+      .selectAll()
+      .where('milestoneId', '=', params.milestoneId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    return { items: rows.map(toMilestoneEvent) };
+  },
+
+  async listEvidence({ params, ctx }) {
+    await milestoneOr404(ctx.db, params.milestoneId);
+    const rows = await ctx.db
+      .selectFrom('evidence')
+      .selectAll()
+      .where('milestoneId', '=', params.milestoneId)
+      .orderBy('uploadedAt')
+      .orderBy('id')
+      .execute();
+    return { items: rows.map(toEvidence) };
+  },
+};

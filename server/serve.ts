@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import type { Config } from './config';
+import type { Database } from './db/open';
+import type { Logger } from './logger';
+
+export interface RunningServer {
+  url: string;
+  /** Stops accepting, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function listen(config: Config, database: Database, logger: Logger): Promise<RunningServer> {
+  const distDir = resolve('dist');
+  const app = createApp({
+    database,
+    logger,
+    distDir: existsSync(resolve(distDir, 'index.html')) ? distDir : null,
+  });
+  const server = await new Promise<Server>((ok, fail) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => ok(s as Server));
+    s.once('error', fail);
+  });
+  // Slow or idle clients must not hold a shutdown open.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((done) => {
+          server.close(() => done());
+          server.closeIdleConnections();
+        });
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import type { z } from 'zod';
+import { ApiErrorBody } from '@domain/contract/common';
+import { API_PREFIX, buildPath, routes, type ResponseOf, type RouteName, type Routes } from '@domain/contract/routes';
+import { etagOf, parseIfMatch } from '@domain/problems';
+import { ApiError } from './errors';
+
+export { ApiError, isApiError, type ApiErrorKind } from './errors';
+
+/**
+ * The only module that calls fetch. It knows nothing about the UI: it returns typed data or
+ * throws an ApiError, and the route error boundary decides what the user sees.
+ */
+
+type ParamsArg<R> = R extends { params: infer S extends z.ZodType } ? { params: z.input<S> } : { params?: never };
+type QueryArg<R> = R extends { query: infer S extends z.ZodType } ? { query?: z.input<S> } : { query?: never };
+type BodyArg<R> = R extends { body: infer S extends z.ZodType } ? { body: z.input<S> } : { body?: never };
+
+export type RequestOptions<N extends RouteName> = ParamsArg<Routes[N]> &
+  QueryArg<Routes[N]> &
+  BodyArg<Routes[N]> & {
+    /** The version (or raw ETag) the caller read; sent as If-Match on writes. */
+    ifMatch?: number | string;
+    signal?: AbortSignal;
+  };
+
+export interface ApiResult<T> {
+  data: T;
+  /** The raw ETag header, when the server sent one. */
+  etag: string | null;
+  /** The version carried by the ETag, ready to send back as If-Match. */
+  version: number | null;
+}
+
+interface LooseOptions {
+  params?: Record<string, string>;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  ifMatch?: number | string;
+  signal?: AbortSignal;
+}
+
+function buildUrl(path: string, options: LooseOptions): URL {
+  const url = new URL(API_PREFIX + buildPath(path, options.params), window.location.origin);
+  for (const [key, value] of Object.entries(options.query ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  return url;
+}
+
+function buildHeaders(options: LooseOptions): Headers {
+  const headers = new Headers({ Accept: 'application/json' });
+  if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+  if (options.ifMatch !== undefined) {
+    headers.set('If-Match', typeof options.ifMatch === 'number' ? etagOf(options.ifMatch) : options.ifMatch);
+  }
+  return headers;
+}
+
+const NOT_JSON = Symbol('not-json');
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return NOT_JSON;
+  }
+}
+
+function httpError(response: Response, body: unknown): ApiError {
+  const parsed = ApiErrorBody.safeParse(body);
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error;
+    return new ApiError('http', response.status, code, message, details);
+  }
+  // A proxy or a crashed server may answer with HTML: keep the status, say nothing more.
+  return new ApiError('http', response.status, null, response.statusText || `HTTP ${response.status}`);
+}
+
+/**
+ * Calls one route of the contract. Every response body is parsed with the route's zod schema,
+ * in production too: the payloads are small, a parse costs well under a millisecond, and a
+ * mismatch (a server deployed ahead of the app, a proxy page) then surfaces as one clear
+ * "unexpected response" instead of a crash deep inside a component.
+ */
+export async function request<N extends RouteName>(
+  name: N,
+  ...[options]: Partial<RequestOptions<N>> extends RequestOptions<N> ? [RequestOptions<N>?] : [RequestOptions<N>]
+): Promise<ApiResult<ResponseOf<N>>> {
+  const def: Routes[N] = routes[name];
+  const opts = (options ?? {}) as LooseOptions;
+  const url = buildUrl(def.path, opts);
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: def.method,
+      headers: buildHeaders(opts),
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      credentials: 'same-origin',
+      signal: opts.signal,
+    });
+  } catch (error) {
+    // A cancelled request is not a failure: let React Query see the abort as it is.
+    if (opts.signal?.aborted) throw error;
+    throw new ApiError('network', 0, null, 'The server could not be reached', undefined, { cause: error });
+  }
+
+  const body = await readJson(response);
+  if (!response.ok) throw httpError(response, body);
+  if (body === NOT_JSON) {
+    throw new ApiError('unexpected_response', response.status, null, 'The response is not JSON');
+  }
+  const parsed = def.response.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError('unexpected_response', response.status, null, 'The response does not match the contract', {
+      issues: parsed.error.issues,
+    });
+  }
+  const etag = response.headers.get('ETag');
+  return { data: parsed.data as ResponseOf<N>, etag, version: parseIfMatch(etag) };
+}

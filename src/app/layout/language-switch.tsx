@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { LOCALES } from '@/lib/i18n';
+import { useLocale } from '@/lib/use-locale';
+
+/**
+ * Two buttons rather than a select: both languages stay visible and each is labelled in its own
+ * language (lang attribute), so a reader who does not understand the current one still finds theirs.
+ */
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const current = useLocale();
+  return (
+    <div className="language-switch" role="group" aria-label={t('language.label')}>
+      {LOCALES.map((locale) => (
+        <button
+          key={locale}
+          type="button"
+          lang={locale}
+          className="language-button"
+          aria-pressed={current === locale}
+          aria-label={t(`language.${locale}`, { lng: locale })}
+          onClick={() => void i18n.changeLanguage(locale)}
+        >
+          {locale.toUpperCase()}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { LoaderFunction, RouteObject } from 'react-router';
+import { RouteLoading } from '@/components/loading-state';
+import { AppLayout } from './layout/app-layout';
+import { NotFoundPage } from './not-found-page';
+import { paths } from './paths';
+import { RootError, RouteError } from './route-error';
+
+/** What every lazy route module exports: a loader factory and the screen. */
+export interface RouteModule {
+  loader: (queryClient: QueryClient) => LoaderFunction;
+  Component: React.ComponentType;
+}
+
+const lazyRoute = (queryClient: QueryClient, load: () => Promise<RouteModule>) => async () => {
+  const { loader, Component } = await load();
+  return { loader: loader(queryClient), Component };
+};
+
+/**
+ * The route tree, shared by the browser router and the tests' memory router. Screens are lazy
+ * chunks; HydrateFallback is declared here (not in the chunk) so it shows while the chunk loads.
+ */
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  const page = (path: string, load: () => Promise<RouteModule>): RouteObject => ({
+    path,
+    lazy: lazyRoute(queryClient, load),
+    HydrateFallback: RouteLoading,
+  });
+  return [
+    {
+      Component: AppLayout,
+      ErrorBoundary: RootError,
+      children: [
+        {
+          // Pathless: errors of any screen render inside the layout, navigation stays usable.
+          ErrorBoundary: RouteError,
+          children: [
+            page(paths.portfolio.path, () => import('./routes/portfolio')),
+            page(paths.consortia.path, () => import('./routes/consortia')),
+            page(paths.consortium.path, () => import('./routes/consortium')),
+            page(paths.reviews.path, () => import('./routes/reviews')),
+            page(paths.kpis.path, () => import('./routes/kpis')),
+            page(paths.reports.path, () => import('./routes/reports')),
+            page(paths.admin.path, () => import('./routes/admin')),
+            { path: '*', Component: NotFoundPage },
+          ],
+        },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,63 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
+import { consortiumQueryOptions, useConsortium } from '@/api/consortia';
+import { consortiumKpisQueryOptions, useConsortiumKpis } from '@/api/kpis';
+import { milestonesQueryOptions, useMilestones } from '@/api/milestones';
+import { programmesQueryOptions, useProgrammes } from '@/api/programmes';
+import { PageHeader } from '@/components/page-header';
+import { ConsortiumFacts } from '@/features/consortia/consortium-facts';
+import { PartnersTable } from '@/features/consortia/partners-table';
+import { KpiTable } from '@/features/kpis/kpi-table';
+import { MilestoneTable } from '@/features/milestones/milestone-table';
+import { paths } from '../paths';
+
+/** The programme's threshold is always listed; this only guards a reader who cannot see the programme. */
+const DEFAULT_SMALL_COUNT_THRESHOLD = 10;
+
+function consortiumIdOf(params: Record<string, string | undefined>): string {
+  // The route table guarantees the segment; an empty one would be answered 404 by the API.
+  return params.consortiumId ?? '';
+}
+
+export const loader =
+  (queryClient: QueryClient) =>
+  async ({ params }: LoaderFunctionArgs) => {
+    const id = consortiumIdOf(params);
+    await Promise.all([
+      queryClient.ensureQueryData(consortiumQueryOptions(id)),
+      queryClient.ensureQueryData(milestonesQueryOptions(id)),
+      queryClient.ensureQueryData(consortiumKpisQueryOptions(id)),
+      queryClient.ensureQueryData(programmesQueryOptions()),
+    ]);
+    return null;
+  };
+
+export function Component() {
+  const { t } = useTranslation();
+  const id = consortiumIdOf(useParams());
+  const consortium = useConsortium(id);
+  const milestones = useMilestones(id);
+  const kpis = useConsortiumKpis(id);
+  const programme = useProgrammes().items.find((p) => p.id === consortium.programmeId);
+  return (
+    <>
+      <PageHeader
+        title={consortium.name}
+        eyebrow={
+          <Link to={paths.consortia.getHref()} className="back-link">
+            {t('common.backConsortia')}
+          </Link>
+        }
+      />
+      <ConsortiumFacts consortium={consortium} />
+      <PartnersTable partners={consortium.partners} consortiumName={consortium.name} />
+      <MilestoneTable milestones={milestones.items} consortiumName={consortium.name} />
+      <KpiTable
+        kpis={kpis.items}
+        consortiumName={consortium.name}
+        smallCountThreshold={programme?.smallCountThreshold ?? DEFAULT_SMALL_COUNT_THRESHOLD}
+      />
+    </>
+  );
+}

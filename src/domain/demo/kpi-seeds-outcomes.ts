@@ -1,0 +1,105 @@
+import { pct, snds, type KpiSeed } from './kpi-seed';
+
+/** Domain brief §3: the PAERPA/IRDES outcome set, from SNDS and PMSI data. */
+export const OUTCOME_KPI_SEEDS: readonly KpiSeed[] = [
+  {
+    code: 'RH30',
+    name: ['Réhospitalisations à 30 jours (75+)', '30-day readmissions (75+)'],
+    definition: [
+      'Séjours des 75 ans et plus suivis d\u2019une réhospitalisation dans les 30 jours, rapportés aux séjours (PMSI).',
+      'Stays of people aged 75+ followed by a readmission within 30 days, over stays (PMSI).',
+    ],
+    direction: 'lower',
+    ...pct,
+    frequency: 'quarterly',
+    sourceType: 'hospital_data',
+    reportingLagMonths: 3,
+  },
+  {
+    code: 'URG',
+    name: [
+      'Passages aux urgences non suivis d\u2019hospitalisation (75+)',
+      'ED visits not followed by admission (75+)',
+    ],
+    definition: [
+      'Passages aux urgences sans hospitalisation pour 100 personnes de 75 ans et plus par an, standardisé sur l\u2019âge.',
+      'ED visits without admission per 100 persons aged 75+ per year, age-standardised.',
+    ],
+    unit: 'rate',
+    ratePer: 100,
+    direction: 'lower',
+    aggregation: 'rate',
+    frequency: 'quarterly',
+    decimals: 1,
+    ...snds,
+  },
+  {
+    code: 'HPE',
+    name: ['Hospitalisations potentiellement évitables', 'Potentially avoidable hospitalisations'],
+    definition: [
+      'Hospitalisations potentiellement évitables pour 1 000 personnes de 65 ans et plus par an.',
+      'Potentially avoidable hospitalisations per 1,000 persons aged 65+ per year.',
+    ],
+    unit: 'rate',
+    ratePer: 1000,
+    direction: 'lower',
+    aggregation: 'rate',
+    frequency: 'yearly',
+    decimals: 1,
+    ...snds,
+  },
+  {
+    code: 'NPROG',
+    name: ['Hospitalisations non programmées (75+)', 'Unplanned admissions (75+)'],
+    definition: [
+      'Séjours non programmés des 75 ans et plus, rapportés à l\u2019ensemble de leurs séjours.',
+      'Unplanned stays of people aged 75+, over all their stays.',
+    ],
+    direction: 'lower',
+    ...pct,
+    frequency: 'quarterly',
+    ...snds,
+  },
+  {
+    code: 'JOURS',
+    name: ['Journées d\u2019hospitalisation par personne âgée', 'Hospital days per older person'],
+    definition: [
+      'Journées d\u2019hospitalisation des 75 ans et plus par personne et par an.',
+      'Hospital days of people aged 75+ per person per year.',
+    ],
+    unit: 'days',
+    direction: 'lower',
+    aggregation: 'rate',
+    frequency: 'yearly',
+    decimals: 2,
+    ...snds,
+  },
+  {
+    code: 'URG_EHPAD',
+    name: ['Recours aux urgences des résidents d\u2019EHPAD', 'ED use by nursing-home residents'],
+    definition: [
+      'Transferts aux urgences pour 100 résidents-années (dénominateur : résidents × mois / 12).',
+      'ED transfers per 100 resident-years (denominator: residents × months / 12).',
+    ],
+    unit: 'rate',
+    ratePer: 100,
+    direction: 'lower',
+    aggregation: 'rate',
+    frequency: 'quarterly',
+    decimals: 1,
+    sourceType: 'manual_count',
+    reportingLagMonths: 1,
+  },
+  {
+    code: 'POLY',
+    name: ['Polyprescription continue (75+)', 'Continuous polypharmacy (75+)'],
+    definition: [
+      'Personnes de 75 ans et plus avec au moins 10 molécules délivrées sur 3 trimestres, rapportées aux 75 ans et plus.',
+      'People aged 75+ dispensed 10 or more molecules over 3 quarters, over people aged 75+.',
+    ],
+    direction: 'lower',
+    ...pct,
+    frequency: 'yearly',
+    ...snds,
+  },
+];

@@ -1,0 +1,175 @@
+import type { Phase } from '../contract/milestone';
+
+export interface PhaseTemplate {
+  phase: Phase;
+  title: [fr: string, en: string];
+  description: string;
+  startMonth: number;
+  endMonth: number;
+  evidenceExpected: readonly string[];
+  /** What a consortium typically files to pass the gate: [kind, name]. */
+  evidence: readonly (readonly ['file' | 'link', string])[];
+  requiresKpiValues?: boolean;
+}
+
+/** Domain brief §4: the incubator's 24-month trial template. */
+export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
+  {
+    phase: 'selection',
+    title: ['Sélection', 'Selection'],
+    description:
+      'Dossier de candidature et lettre d\u2019intention examinés par le jury de l\u2019incubateur.',
+    startMonth: 1,
+    endMonth: 1,
+    evidenceExpected: ['PV du jury', 'Décision de sélection'],
+    evidence: [
+      ['file', 'PV du jury de sélection.pdf'],
+      ['file', 'Décision de sélection signée.pdf'],
+      ['link', 'Dossier de candidature'],
+    ],
+  },
+  {
+    phase: 'scoping',
+    title: ['Cadrage', 'Scoping'],
+    description:
+      'Note de cadrage, cas d\u2019usage et plan d\u2019indicateurs (définition, période de référence, source).',
+    startMonth: 1,
+    endMonth: 3,
+    evidenceExpected: ['Note de cadrage signée', 'Plan d\u2019indicateurs'],
+    evidence: [
+      ['file', 'Note de cadrage v1.2 signée.pdf'],
+      ['file', 'Plan d\u2019indicateurs.xlsx'],
+    ],
+  },
+  {
+    phase: 'agreement',
+    title: ['Accord de consortium', 'Consortium agreement'],
+    description:
+      'Accord de consortium (PI, données, répartition budgétaire) et convention de financement.',
+    startMonth: 2,
+    endMonth: 5,
+    evidenceExpected: ['Accord signé par chaque partenaire'],
+    evidence: [
+      ['file', 'Accord de consortium signé.pdf'],
+      ['file', 'Convention de financement FIR.pdf'],
+    ],
+  },
+  {
+    phase: 'data_protection',
+    title: ['Conformité données', 'Data protection & hosting'],
+    description:
+      'Registre RGPD, AIPD, information des patients et droit d\u2019opposition ; hébergement HDS.',
+    startMonth: 2,
+    endMonth: 6,
+    evidenceExpected: ['Avis du DPO', 'Certificat HDS de l\u2019hébergeur'],
+    evidence: [
+      ['file', 'AIPD et avis du DPO.pdf'],
+      ['file', 'Certificat HDS de l\u2019hébergeur.pdf'],
+      ['link', 'Notice d\u2019information patients'],
+    ],
+  },
+  {
+    phase: 'medical_device',
+    title: ['Qualification DM', 'Medical-device status'],
+    description: 'Qualification au regard du MDCG 2019-11 : note « non-DM » ou certificat CE.',
+    startMonth: 2,
+    endMonth: 4,
+    evidenceExpected: ['Note de qualification ou certificat CE'],
+    evidence: [
+      ['file', 'Note de qualification MDCG 2019-11.pdf'],
+      ['link', 'Règlement (UE) 2017/745, règle 11'],
+    ],
+  },
+  {
+    phase: 'ethics',
+    title: ['Éthique', 'Ethics'],
+    description:
+      'Protocole ; avis CPP (loi Jardé) et/ou conformité CNIL MR-003/MR-004 si recherche.',
+    startMonth: 3,
+    endMonth: 6,
+    evidenceExpected: ['Avis CPP ou déclaration de conformité MR-004'],
+    evidence: [
+      ['file', 'Protocole d\u2019évaluation v2.pdf'],
+      ['file', 'Déclaration de conformité MR-004.pdf'],
+    ],
+  },
+  {
+    phase: 'build',
+    title: ['Paramétrage', 'Build & integration'],
+    description: 'Paramétrage, liens MSSanté et DMP, recette.',
+    startMonth: 4,
+    endMonth: 7,
+    evidenceExpected: ['PV de recette signé'],
+    evidence: [
+      ['file', 'PV de recette signé.pdf'],
+      ['file', 'Cahier de recette.xlsx'],
+    ],
+  },
+  {
+    phase: 'go_live',
+    title: ['Formation & mise en service', 'Training & go-live'],
+    description: 'Plan de formation, comptes créés, mise en service.',
+    startMonth: 7,
+    endMonth: 8,
+    evidenceExpected: ['Feuilles d\u2019émargement', 'Note de mise en service'],
+    evidence: [
+      ['file', 'Feuilles d\u2019émargement formations.pdf'],
+      ['file', 'Note de mise en service.pdf'],
+      ['link', 'Support de formation en ligne'],
+    ],
+  },
+  {
+    phase: 'enrolment',
+    title: ['Inclusion & montée en charge', 'Enrolment & ramp-up'],
+    description: 'Inclusions et montée en charge ; rapports mensuels d\u2019indicateurs.',
+    startMonth: 8,
+    endMonth: 20,
+    evidenceExpected: ['Extractions de données', 'Règle de calcul'],
+    evidence: [
+      ['file', 'Extraction file active.csv'],
+      ['file', 'Règles de calcul des indicateurs.pdf'],
+    ],
+    requiresKpiValues: true,
+  },
+  {
+    phase: 'mid_term_review',
+    title: ['Évaluation intermédiaire', 'Mid-term review'],
+    description:
+      'Rapport intermédiaire : indicateurs vs cibles, premiers résultats d\u2019enquête.',
+    startMonth: 12,
+    endMonth: 13,
+    evidenceExpected: ['Rapport intermédiaire', 'Résultats d\u2019enquête'],
+    evidence: [
+      ['file', 'Rapport intermédiaire.pdf'],
+      ['file', 'Résultats enquête SUS M12.xlsx'],
+      ['link', 'Compte rendu du COPIL intermédiaire'],
+    ],
+    requiresKpiValues: true,
+  },
+  {
+    phase: 'final_evaluation',
+    title: ['Évaluation finale', 'Final evaluation'],
+    description:
+      'Rapport final quantitatif, qualitatif et médico-économique ; comparaison au témoin.',
+    startMonth: 20,
+    endMonth: 23,
+    evidenceExpected: ['Rapport final', 'Bilan budgétaire'],
+    evidence: [
+      ['file', 'Rapport final.pdf'],
+      ['file', 'Bilan budgétaire.xlsx'],
+    ],
+    requiresKpiValues: true,
+  },
+  {
+    phase: 'scale_up_decision',
+    title: ['Décision de généralisation', 'Scale-up or exit decision'],
+    description: 'COPIL de décision : généralisation, ajustement ou arrêt.',
+    startMonth: 24,
+    endMonth: 24,
+    evidenceExpected: ['Relevé de décision du COPIL'],
+    evidence: [
+      ['file', 'Relevé de décision du COPIL.pdf'],
+      ['link', 'Lettre d\u2019intention Article 51'],
+    ],
+  },
+];

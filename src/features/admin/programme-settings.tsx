@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import type { Programme } from '@domain/contract/programme';
+import { FactList } from '@/components/fact-list';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { useLocale } from '@/lib/use-locale';
+
+/** The programme's rules as they stand, read-only: what decides suppression and lateness. */
+export function ProgrammeSettings({ programme }: { programme: Programme }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <>
+      <section className="panel" aria-labelledby="admin-programme">
+        <h2 id="admin-programme">{t('admin.programme')}</h2>
+        <FactList
+          className="facts-grid"
+          facts={[
+            { label: t('admin.name'), value: programme.name },
+            { label: t('admin.funder'), value: programme.funder || t('common.notSet') },
+            {
+              label: t('admin.dates'),
+              value: t('common.dateRange', {
+                start: formatDate(programme.startDate, locale),
+                end: formatDate(programme.endDate, locale),
+              }),
+            },
+            { label: t('admin.description'), value: programme.description || t('common.notSet') },
+          ]}
+        />
+      </section>
+      <section className="panel" aria-labelledby="admin-thresholds">
+        <h2 id="admin-thresholds">{t('admin.thresholds')}</h2>
+        <FactList
+          facts={[
+            {
+              label: t('admin.smallCountThreshold'),
+              value: t('admin.smallCountValue', { count: programme.smallCountThreshold }),
+            },
+            {
+              label: t('admin.slippageTolerance'),
+              value: t('admin.slippageValue', { count: programme.slippageToleranceDays }),
+            },
+          ]}
+        />
+      </section>
+      <p className="muted small">
+        {t('admin.lastChange', { version: programme.version, date: formatDateTime(programme.updatedAt, locale) })}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { mockStore } from '@mocks/node';
+import fr from '@/locales/fr.json';
+import { formatPeriod } from '@/lib/format';
+import { renderRoute } from './render';
+
+/** The secondary screens are real read-only views of existing data, not placeholders. */
+describe('secondary screens', () => {
+  it('Revues lists submitted milestones across consortia, oldest first', async () => {
+    const submitted = mockStore.data.milestones
+      .filter((m) => m.status === 'submitted')
+      .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+    renderRoute('/reviews');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Revues' })).toBeInTheDocument();
+    if (submitted.length === 0) {
+      expect(screen.getByText('Aucun jalon en attente de revue')).toBeInTheDocument();
+      return;
+    }
+    const table = screen.getByRole('table');
+    const titles = within(table)
+      .getAllByRole('rowheader')
+      .map((th) => th.textContent);
+    expect(titles).toEqual(submitted.map((m) => m.title.fr));
+  });
+
+  it('Revues says so when nothing awaits review', async () => {
+    for (const m of mockStore.data.milestones) if (m.status === 'submitted') m.status = 'in_progress';
+    renderRoute('/reviews');
+    expect(await screen.findByText('Aucun jalon en attente de revue')).toBeInTheDocument();
+  });
+
+  it('Indicateurs shows the KPI catalogue', async () => {
+    renderRoute('/kpis');
+    const table = await screen.findByRole('table', { name: /Catalogue des indicateurs/ });
+    expect(within(table).getAllByRole('row')).toHaveLength(mockStore.data.kpis.length + 1);
+    const first = mockStore.data.kpis[0]!;
+    expect(within(table).getByText(first.code)).toBeInTheDocument();
+    expect(within(table).getAllByText(fr.frequency[first.frequency]).length).toBeGreaterThan(0);
+  });
+
+  it('Rapports lists the reporting periods with their status', async () => {
+    const periods = mockStore.data.periods;
+    renderRoute('/reports');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Rapports' })).toBeInTheDocument();
+    if (periods.length === 0) {
+      expect(screen.getByText('Aucune période de reporting')).toBeInTheDocument();
+      return;
+    }
+    const table = screen.getByRole('table');
+    for (const p of periods) {
+      const row = within(table).getByRole('rowheader', { name: formatPeriod(p.period, 'fr') }).closest('tr')!;
+      expect(within(row).getByText(fr.periodStatus[p.status])).toBeInTheDocument();
+    }
+  });
+
+  it('Administration shows the programme settings read-only', async () => {
+    const programme = mockStore.data.programmes[0]!;
+    renderRoute('/admin');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Administration' })).toBeInTheDocument();
+    expect(screen.getByText(programme.funder)).toBeInTheDocument();
+    expect(screen.getByText(new RegExp(`inférieurs à ${programme.smallCountThreshold} `))).toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+  });
+});

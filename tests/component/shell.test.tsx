@@ -1,0 +1,66 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { LOCALE_STORAGE_KEY } from '@/lib/i18n';
+import { renderRoute } from './render';
+
+const FR_NAV = ['Portefeuille', 'Consortiums', 'Revues', 'Indicateurs', 'Rapports', 'Administration'];
+const EN_NAV = ['Portfolio', 'Consortia', 'Reviews', 'KPIs', 'Reports', 'Administration'];
+
+function navLabels() {
+  const nav = screen.getByRole('navigation', { name: /navigation/i });
+  return within(nav)
+    .getAllByRole('link')
+    .map((a) => a.textContent);
+}
+
+describe('app shell', () => {
+  it('shows a 404 page for an unknown route, inside the layout', async () => {
+    renderRoute('/no/such/page');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page introuvable' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Retour au portefeuille' })).toHaveAttribute('href', '/');
+    expect(navLabels()).toEqual(FR_NAV);
+  });
+
+  it('starts in French with a skip link to the main region', async () => {
+    renderRoute('/');
+    await screen.findAllByRole('article');
+    expect(document.documentElement.lang).toBe('fr');
+    expect(screen.getByRole('link', { name: 'Aller au contenu principal' })).toHaveAttribute('href', '#main');
+    expect(screen.getByRole('main')).toHaveAttribute('id', 'main');
+  });
+
+  it('switches to English, sets <html lang> and remembers the choice', async () => {
+    const first = renderRoute('/');
+    await screen.findAllByRole('article');
+    expect(navLabels()).toEqual(FR_NAV);
+
+    await first.user.click(screen.getByRole('button', { name: 'English' }));
+
+    expect(navLabels()).toEqual(EN_NAV);
+    expect(screen.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+    expect(document.documentElement.lang).toBe('en');
+    expect(window.localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en');
+    // Content follows too, not just the chrome: the consortia heading and card labels.
+    expect(screen.getByRole('heading', { level: 2, name: '3 consortia' })).toBeInTheDocument();
+    expect(screen.getAllByText('Lead partner')).toHaveLength(3);
+
+    first.unmount();
+    renderRoute('/');
+    await screen.findAllByRole('article');
+    expect(navLabels()).toEqual(EN_NAV);
+  });
+
+  it('folds the navigation into a keyboard-operable menu button', async () => {
+    const { user } = renderRoute('/');
+    await screen.findAllByRole('article');
+    const button = screen.getByRole('button', { name: 'Menu' });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+
+    button.focus();
+    await user.keyboard('{Enter}');
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+
+    await user.keyboard('{Escape}');
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+  });
+});

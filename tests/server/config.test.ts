@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '@server/config';
+
+const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadConfig', () => {
+  it('defaults to PGlite in ./data on 127.0.0.1:8080', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: './data',
+      databaseUrl: null,
+      logLevel: 'info',
+    });
+  });
+
+  it('treats blank variables as unset and reads the rest', () => {
+    const config = loadConfig({
+      PORT: '9090',
+      HOST: '',
+      DATA_DIR: '/var/lib/jalon',
+      DATABASE_URL: 'postgres://u:p@db.internal:5432/jalon',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({ port: 9090, host: '127.0.0.1', databaseUrl: 'postgres://u:p@db.internal:5432/jalon' });
+  });
+
+  it('names every wrong variable in one message', () => {
+    expect(problemsOf({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x/y' })).toEqual([
+      'PORT must be a port number',
+      'DATABASE_URL must be a postgres:// or postgresql:// URL',
+      'LOG_LEVEL must be one of debug, info, warn, error, silent',
+    ]);
+    expect(problemsOf({ PORT: '70000' })).toEqual(['PORT must be between 1 and 65535']);
+    expect(problemsOf({ PORT: '80.5' })).toEqual(['PORT must be a whole number']);
+    expect(problemsOf({ HOST: 'a b' })).toEqual(['HOST must be a host name or IP address']);
+  });
+
+  it('never echoes a value, which could be a password', () => {
+    const error = (() => {
+      try {
+        loadConfig({ DATABASE_URL: 'postgres://user:s3cret@' });
+      } catch (e) {
+        return e as Error;
+      }
+      return null;
+    })();
+    expect(error?.message).toMatch(/^Invalid configuration: DATABASE_URL/);
+    expect(error?.message).not.toContain('s3cret');
+  });
+});

@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '@domain/demo/generate';
+import { RestoreRefusedError, dumpSql, restoreSql, tableChecksums } from '@server/db/backup';
+import { RootHandleInTransactionError, transaction } from '@server/db/guard';
+import { DataDirLockedError } from '@server/db/lock';
+import { migrate } from '@server/db/migrate';
+import { openDatabase, type Database } from '@server/db/open';
+import { insertDataset } from '@server/db/store';
+import { DEMO_TODAY } from '../contract/target';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jalon-db-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+async function seeded(): Promise<Database> {
+  const database = await openDatabase({ kind: 'pglite', dataDir: null });
+  await migrate(database.db);
+  await transaction(database.db, (tx) => insertDataset(tx, generateDemo({ today: DEMO_TODAY })));
+  return database;
+}
+
+describe('data directory lock', () => {
+  it('refuses a second open of the same directory at once, then allows it after close', async () => {
+    const dir = tempDir();
+    const first = await openDatabase({ kind: 'pglite', dataDir: dir });
+    const started = Date.now();
+    const second = openDatabase({ kind: 'pglite', dataDir: dir });
+    await expect(second).rejects.toBeInstanceOf(DataDirLockedError);
+    await expect(second).rejects.toThrow(`The data directory ${dir} is in use by another Jalon process (pid ${process.pid})`);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await first.close();
+    const reopened = await openDatabase({ kind: 'pglite', dataDir: dir });
+    await reopened.close();
+  });
+
+  it('takes over a lock left by a dead process', async () => {
+    const dir = tempDir();
+    const dead = spawn(process.execPath, ['-e', '0']);
+    const pid = dead.pid ?? 0;
+    await new Promise((ok) => dead.once('exit', ok));
+    writeFileSync(join(dir, 'jalon.lock'), `${pid}\n`);
+    const database = await openDatabase({ kind: 'pglite', dataDir: dir });
+    await database.close();
+  });
+});
+
+describe('transaction guard', () => {
+  it('throws when the root handle is used inside a transaction, instead of deadlocking', async () => {
+    const database = await openDatabase({ kind: 'pglite', dataDir: null });
+    const { db } = database;
+    const misuse = transaction(db, async (tx) => {
+      await sql`select 1`.execute(tx);
+      await sql`select 2`.execute(db);
+    });
+    await expect(misuse).rejects.toBeInstanceOf(RootHandleInTransactionError);
+    await expect(transaction(db, () => transaction(db, async () => 1))).rejects.toBeInstanceOf(
+      RootHandleInTransactionError,
+    );
+    // The connection is free again: the failed transaction rolled back and released it.
+    expect((await sql<{ one: number }>`select 1 as one`.execute(db)).rows).toEqual([{ one: 1 }]);
+    await database.close();
+  });
+});
+
+describe('migrations', () => {
+  it('apply once and are a no-op the second time', async () => {
+    const database = await openDatabase({ kind: 'pglite', dataDir: null });
+    expect(await migrate(database.db)).toEqual(['001-initial']);
+    expect(await migrate(database.db)).toEqual([]);
+    await database.close();
+  });
+});
+
+describe('backup and restore', () => {
+  it('round-trips every table exactly', async () => {
+    const source = await seeded();
+    const dump = await dumpSql(source.db);
+    const before = await tableChecksums(source.db);
+    await source.close();
+    expect(dump.split('\n')[0]).toBe('-- Jalon backup');
+    expect(dump).toMatch(/^INSERT INTO "programmes" \(/m);
+
+    const target = await openDatabase({ kind: 'pglite', dataDir: null });
+    await migrate(target.db);
+    const rows = await restoreSql(target.db, dump);
+    expect(rows).toBeGreaterThan(400);
+    expect(await tableChecksums(target.db)).toEqual(before);
+
+    await expect(restoreSql(target.db, dump)).rejects.toBeInstanceOf(RestoreRefusedError);
+    await restoreSql(target.db, dump, { force: true });
+    expect(await tableChecksums(target.db)).toEqual(before);
+    await expect(restoreSql(target.db, 'DROP TABLE users;')).rejects.toThrow('not a Jalon backup');
+    await target.close();
+  });
+});

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_PREFIX, buildPath, routes, type RouteName } from '@domain/contract/routes';
+import { generateDemo } from '@domain/demo/generate';
+import { mockStore, resetMockData, server } from '@mocks/node';
+import { DEMO_TODAY } from '@tests/contract/target';
+
+/** Every GET route, for every id of the demo, answers what its contract schema says. */
+const demo = generateDemo({ today: DEMO_TODAY });
+const getRoutes = (Object.keys(routes) as RouteName[]).filter((n) => routes[n].method === 'GET');
+
+function calls(): [RouteName, Record<string, string>, string][] {
+  const out: [RouteName, Record<string, string>, string][] = [
+    ['health', {}, ''],
+    ['listProgrammes', {}, ''],
+    ['listConsortia', {}, ''],
+    ['listKpis', {}, ''],
+  ];
+  for (const p of demo.programmes) {
+    const programmeId = p.id;
+    out.push(['getProgramme', { programmeId }, ''], ['listPeriods', { programmeId }, '']);
+    out.push(
+      ['getPortfolio', { programmeId }, ''],
+      ['getPortfolio', { programmeId }, `?asOf=${p.endDate}`],
+    );
+    out.push(
+      ['listConsortia', {}, `?programmeId=${programmeId}`],
+      ['listKpis', {}, `?programmeId=${programmeId}`],
+    );
+  }
+  for (const c of demo.consortia) {
+    const consortiumId = c.id;
+    out.push(['getConsortium', { consortiumId }, ''], ['listMilestones', { consortiumId }, '']);
+    out.push(['listConsortiumKpis', { consortiumId }, '']);
+  }
+  for (const s of demo.consortiumKpis)
+    out.push(['listKpiValues', { consortiumId: s.consortiumId, kpiId: s.kpiId }, '']);
+  for (const m of demo.milestones) {
+    const milestoneId = m.id;
+    out.push(['getMilestone', { milestoneId }, ''], ['listMilestoneEvents', { milestoneId }, '']);
+    out.push(['listEvidence', { milestoneId }, '']);
+  }
+  for (const k of demo.kpis) out.push(['getKpi', { kpiId: k.id }, '']);
+  return out;
+}
+
+describe('mock GET responses', () => {
+  beforeAll(() => {
+    server.listen({ onUnhandledRequest: 'error' });
+    resetMockData();
+  });
+  afterAll(() => server.close());
+
+  it('cover every GET route of the contract', () => {
+    expect(new Set(calls().map(([name]) => name))).toEqual(new Set(getRoutes));
+  });
+
+  it('parse with their contract schema for every demo id', async () => {
+    for (const [name, params, query] of calls()) {
+      const path = `${API_PREFIX}${buildPath(routes[name].path, params)}${query}`;
+      const res = await fetch(`http://jalon.test${path}`);
+      expect(res.status, path).toBe(200);
+      const parsed = routes[name].response.safeParse(await res.json());
+      expect(parsed.success, `${path}: ${parsed.error?.message ?? ''}`).toBe(true);
+    }
+  });
+
+  it('serve the dataset the store was reset to', async () => {
+    resetMockData('2027-01-20');
+    expect(mockStore.today()).toBe('2027-01-20');
+    const res = await fetch('http://jalon.test/api/v1/programmes/pascaline');
+    expect(routes.getProgramme.response.parse(await res.json()).startDate).toBe('2025-05-01');
+    resetMockData();
+  });
+});
