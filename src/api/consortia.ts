@@ -7,13 +7,15 @@ export const consortiumKeys = createQueryKeys('consortia');
 export const consortiaQueryOptions = (programmeId: string) =>
   queryOptions({
     queryKey: consortiumKeys.list({ programmeId }),
-    queryFn: async ({ signal }) => (await request('listConsortia', { query: { programmeId }, signal })).data,
+    queryFn: async ({ signal }) =>
+      (await request('listConsortia', { query: { programmeId }, signal })).data,
   });
 
 export const consortiumQueryOptions = (consortiumId: string) =>
   queryOptions({
     queryKey: consortiumKeys.detail(consortiumId),
-    queryFn: async ({ signal }) => (await request('getConsortium', { params: { consortiumId }, signal })).data,
+    queryFn: async ({ signal }) =>
+      (await request('getConsortium', { params: { consortiumId }, signal })).data,
   });
 
 export function useConsortia(programmeId: string) {

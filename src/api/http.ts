@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import { ApiErrorBody } from '@domain/contract/common';
-import { API_PREFIX, buildPath, routes, type ResponseOf, type RouteName, type Routes } from '@domain/contract/routes';
+import {
+  API_PREFIX,
+  buildPath,
+  routes,
+  type ResponseOf,
+  type RouteName,
+  type Routes,
+} from '@domain/contract/routes';
 import { etagOf, parseIfMatch } from '@domain/problems';
 import { ApiError } from './errors';
 
@@ -11,9 +18,15 @@ export { ApiError, isApiError, type ApiErrorKind } from './errors';
  * throws an ApiError, and the route error boundary decides what the user sees.
  */
 
-type ParamsArg<R> = R extends { params: infer S extends z.ZodType } ? { params: z.input<S> } : { params?: never };
-type QueryArg<R> = R extends { query: infer S extends z.ZodType } ? { query?: z.input<S> } : { query?: never };
-type BodyArg<R> = R extends { body: infer S extends z.ZodType } ? { body: z.input<S> } : { body?: never };
+type ParamsArg<R> = R extends { params: infer S extends z.ZodType }
+  ? { params: z.input<S> }
+  : { params?: never };
+type QueryArg<R> = R extends { query: infer S extends z.ZodType }
+  ? { query?: z.input<S> }
+  : { query?: never };
+type BodyArg<R> = R extends { body: infer S extends z.ZodType }
+  ? { body: z.input<S> }
+  : { body?: never };
 
 export type RequestOptions<N extends RouteName> = ParamsArg<Routes[N]> &
   QueryArg<Routes[N]> &
@@ -51,7 +64,10 @@ function buildHeaders(options: LooseOptions): Headers {
   const headers = new Headers({ Accept: 'application/json' });
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
   if (options.ifMatch !== undefined) {
-    headers.set('If-Match', typeof options.ifMatch === 'number' ? etagOf(options.ifMatch) : options.ifMatch);
+    headers.set(
+      'If-Match',
+      typeof options.ifMatch === 'number' ? etagOf(options.ifMatch) : options.ifMatch,
+    );
   }
   return headers;
 }
@@ -74,7 +90,12 @@ function httpError(response: Response, body: unknown): ApiError {
     return new ApiError('http', response.status, code, message, details);
   }
   // A proxy or a crashed server may answer with HTML: keep the status, say nothing more.
-  return new ApiError('http', response.status, null, response.statusText || `HTTP ${response.status}`);
+  return new ApiError(
+    'http',
+    response.status,
+    null,
+    response.statusText || `HTTP ${response.status}`,
+  );
 }
 
 /**
@@ -85,7 +106,9 @@ function httpError(response: Response, body: unknown): ApiError {
  */
 export async function request<N extends RouteName>(
   name: N,
-  ...[options]: Partial<RequestOptions<N>> extends RequestOptions<N> ? [RequestOptions<N>?] : [RequestOptions<N>]
+  ...[options]: Partial<RequestOptions<N>> extends RequestOptions<N>
+    ? [RequestOptions<N>?]
+    : [RequestOptions<N>]
 ): Promise<ApiResult<ResponseOf<N>>> {
   const def: Routes[N] = routes[name];
   const opts = (options ?? {}) as LooseOptions;
@@ -103,7 +126,9 @@ export async function request<N extends RouteName>(
   } catch (error) {
     // A cancelled request is not a failure: let React Query see the abort as it is.
     if (opts.signal?.aborted) throw error;
-    throw new ApiError('network', 0, null, 'The server could not be reached', undefined, { cause: error });
+    throw new ApiError('network', 0, null, 'The server could not be reached', undefined, {
+      cause: error,
+    });
   }
 
   const body = await readJson(response);
@@ -113,9 +138,15 @@ export async function request<N extends RouteName>(
   }
   const parsed = def.response.safeParse(body);
   if (!parsed.success) {
-    throw new ApiError('unexpected_response', response.status, null, 'The response does not match the contract', {
-      issues: parsed.error.issues,
-    });
+    throw new ApiError(
+      'unexpected_response',
+      response.status,
+      null,
+      'The response does not match the contract',
+      {
+        issues: parsed.error.issues,
+      },
+    );
   }
   const etag = response.headers.get('ETag');
   return { data: parsed.data as ResponseOf<N>, etag, version: parseIfMatch(etag) };

@@ -11,13 +11,15 @@ export const kpiKeys = {
 export const kpiCatalogueQueryOptions = (programmeId: string) =>
   queryOptions({
     queryKey: kpiKeys.list({ programmeId }),
-    queryFn: async ({ signal }) => (await request('listKpis', { query: { programmeId }, signal })).data,
+    queryFn: async ({ signal }) =>
+      (await request('listKpis', { query: { programmeId }, signal })).data,
   });
 
 export const consortiumKpisQueryOptions = (consortiumId: string) =>
   queryOptions({
     queryKey: kpiKeys.ofConsortium(consortiumId),
-    queryFn: async ({ signal }) => (await request('listConsortiumKpis', { params: { consortiumId }, signal })).data,
+    queryFn: async ({ signal }) =>
+      (await request('listConsortiumKpis', { params: { consortiumId }, signal })).data,
   });
 
 export function useKpiCatalogue(programmeId: string) {

@@ -7,7 +7,8 @@ export const milestoneKeys = createQueryKeys('milestones');
 export const milestonesQueryOptions = (consortiumId: string) =>
   queryOptions({
     queryKey: milestoneKeys.list({ consortiumId }),
-    queryFn: async ({ signal }) => (await request('listMilestones', { params: { consortiumId }, signal })).data,
+    queryFn: async ({ signal }) =>
+      (await request('listMilestones', { params: { consortiumId }, signal })).data,
   });
 
 export function useMilestones(consortiumId: string) {

@@ -17,7 +17,8 @@ export const programmesQueryOptions = () =>
 export const periodsQueryOptions = (programmeId: string) =>
   queryOptions({
     queryKey: programmeKeys.periods(programmeId),
-    queryFn: async ({ signal }) => (await request('listPeriods', { params: { programmeId }, signal })).data,
+    queryFn: async ({ signal }) =>
+      (await request('listPeriods', { params: { programmeId }, signal })).data,
   });
 
 /**

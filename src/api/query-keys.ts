@@ -7,7 +7,8 @@ export function createQueryKeys<const R extends string>(resource: R) {
   return {
     all,
     lists: () => [...all, 'list'] as const,
-    list: <const F extends Record<string, unknown>>(filters: F) => [...all, 'list', filters] as const,
+    list: <const F extends Record<string, unknown>>(filters: F) =>
+      [...all, 'list', filters] as const,
     details: () => [...all, 'detail'] as const,
     detail: (id: string) => [...all, 'detail', id] as const,
   };

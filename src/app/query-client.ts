@@ -5,7 +5,8 @@ const MAX_RETRIES = 2;
 
 /** Retries only what a retry can fix: network failures and 5xx. 4xx and contract mismatches are final. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (isApiError(error) && (error.isClientError || error.kind === 'unexpected_response')) return false;
+  if (isApiError(error) && (error.isClientError || error.kind === 'unexpected_response'))
+    return false;
   return failureCount < MAX_RETRIES;
 }
 

@@ -6,7 +6,8 @@ import { PageHeader } from '@/components/page-header';
 import { NotFoundPage } from './not-found-page';
 import { paths } from './paths';
 
-type Problem = 'not_found' | 'network' | 'unexpected' | 'unauthenticated' | 'forbidden' | 'server' | 'unknown';
+type Problem =
+  'not_found' | 'network' | 'unexpected' | 'unauthenticated' | 'forbidden' | 'server' | 'unknown';
 
 function classify(error: unknown): Problem {
   if (isRouteErrorResponse(error)) return error.status === 404 ? 'not_found' : 'unknown';
@@ -23,7 +24,8 @@ function classify(error: unknown): Problem {
 const RETRYABLE: ReadonlySet<Problem> = new Set(['network', 'server', 'unexpected', 'unknown']);
 
 function technicalDetail(error: unknown): string | null {
-  if (isApiError(error)) return [error.status || null, error.code, error.message].filter(Boolean).join(' · ');
+  if (isApiError(error))
+    return [error.status || null, error.code, error.message].filter(Boolean).join(' · ');
   return error instanceof Error ? error.message : null;
 }
 

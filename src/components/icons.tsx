@@ -2,7 +2,17 @@
  * Small inline icons. They are always decorative (aria-hidden): the word next to them carries
  * the meaning, so colour and shape only reinforce it.
  */
-export type IconName = 'check' | 'warning' | 'cross' | 'dash' | 'arrow-up' | 'arrow-down' | 'arrow-right' | 'menu' | 'close' | 'clock';
+export type IconName =
+  | 'check'
+  | 'warning'
+  | 'cross'
+  | 'dash'
+  | 'arrow-up'
+  | 'arrow-down'
+  | 'arrow-right'
+  | 'menu'
+  | 'close'
+  | 'clock';
 
 const PATHS: Record<IconName, string> = {
   check: 'M4 10.5l4 4 8-9',

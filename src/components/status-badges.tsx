@@ -6,7 +6,11 @@ import { Icon, type IconName } from './icons';
 
 /* Every status is shown as word + icon + colour: colour alone would fail WCAG 1.4.1. */
 
-const HEALTH_ICON: Record<Health, IconName> = { on_track: 'check', at_risk: 'warning', off_track: 'cross' };
+const HEALTH_ICON: Record<Health, IconName> = {
+  on_track: 'check',
+  at_risk: 'warning',
+  off_track: 'cross',
+};
 
 export function HealthBadge({ health }: { health: Health }) {
   const { t } = useTranslation();
@@ -18,7 +22,12 @@ export function HealthBadge({ health }: { health: Health }) {
   );
 }
 
-const KPI_ICON: Record<KpiStatus, IconName> = { green: 'check', amber: 'warning', red: 'cross', no_data: 'dash' };
+const KPI_ICON: Record<KpiStatus, IconName> = {
+  green: 'check',
+  amber: 'warning',
+  red: 'cross',
+  no_data: 'dash',
+};
 
 export function KpiStatusBadge({ status, count }: { status: KpiStatus; count?: number }) {
   const { t } = useTranslation();

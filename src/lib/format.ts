@@ -13,7 +13,11 @@ export function intlLocale(locale: Locale): string {
 }
 
 /** Formats a calendar date (YYYY-MM-DD) without letting the reader's time zone shift the day. */
-export function formatDate(iso: string, locale: Locale, style: 'medium' | 'long' = 'medium'): string {
+export function formatDate(
+  iso: string,
+  locale: Locale,
+  style: 'medium' | 'long' = 'medium',
+): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: style, timeZone: 'UTC' }).format(
     new Date(`${iso}T00:00:00Z`),
   );
@@ -41,11 +45,23 @@ export function formatNumber(value: number, spec: NumberSpec, locale: Locale): s
     case 'percent':
       return new Intl.NumberFormat(tag, { style: 'percent', ...digits }).format(value / 100);
     case 'days':
-      return new Intl.NumberFormat(tag, { style: 'unit', unit: 'day', unitDisplay: 'long', ...digits }).format(value);
+      return new Intl.NumberFormat(tag, {
+        style: 'unit',
+        unit: 'day',
+        unitDisplay: 'long',
+        ...digits,
+      }).format(value);
     case 'minutes':
-      return new Intl.NumberFormat(tag, { style: 'unit', unit: 'minute', unitDisplay: 'short', ...digits }).format(value);
+      return new Intl.NumberFormat(tag, {
+        style: 'unit',
+        unit: 'minute',
+        unitDisplay: 'long',
+        ...digits,
+      }).format(value);
     case 'eur':
-      return new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR', ...digits }).format(value);
+      return new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR', ...digits }).format(
+        value,
+      );
     case 'rate': {
       // "per N" written as "/ N" reads the same in French and English; "per 1" says nothing.
       const n = new Intl.NumberFormat(tag, digits).format(value);
@@ -66,12 +82,17 @@ export function formatPeriod(period: string, locale: Locale): string {
   const p = parsePeriod(period);
   if (p.frequency === 'quarterly') return `${QUARTER_PREFIX[locale]}${p.index} ${p.year}`;
   if (p.frequency === 'yearly') return String(p.year);
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(p.year, p.index - 1, 1)),
-  );
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(p.year, p.index - 1, 1)));
 }
 
 /** Timestamps (audit, locks) in the reader's own time zone. */
 export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
 }

@@ -11,20 +11,29 @@ describe('consortium overview', () => {
     const consortium = demoConsortium(0);
     renderRoute(`/consortia/${consortium.id}`);
 
-    expect(await screen.findByRole('heading', { level: 1, name: consortium.name })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: consortium.name }),
+    ).toBeInTheDocument();
 
-    const partners = screen.getByRole('table', { name: `Partenaires du consortium ${consortium.name}` });
+    const partners = screen.getByRole('table', {
+      name: `Partenaires du consortium ${consortium.name}`,
+    });
     for (const p of consortium.partners) {
       const row = within(partners).getByRole('row', { name: new RegExp(escape(p.name)) });
       expect(within(row).getByText(fr.organisationType[p.type])).toBeInTheDocument();
     }
 
-    const milestones = screen.getByRole('table', { name: new RegExp(`Plan de jalons de ${escape(consortium.name)}`) });
+    const milestones = screen.getByRole('table', {
+      name: new RegExp(`Plan de jalons de ${escape(consortium.name)}`),
+    });
     const own = mockStore.data.milestones.filter((m) => m.consortiumId === consortium.id);
     expect(within(milestones).getAllByRole('row')).toHaveLength(own.length + 1);
-    for (const m of own) expect(within(milestones).getByRole('rowheader', { name: m.title.fr })).toBeInTheDocument();
+    for (const m of own)
+      expect(within(milestones).getByRole('rowheader', { name: m.title.fr })).toBeInTheDocument();
 
-    const kpis = screen.getByRole('table', { name: new RegExp(`Indicateurs suivis par ${escape(consortium.name)}`) });
+    const kpis = screen.getByRole('table', {
+      name: new RegExp(`Indicateurs suivis par ${escape(consortium.name)}`),
+    });
     const tracked = mockStore.data.consortiumKpis.filter((s) => s.consortiumId === consortium.id);
     expect(within(kpis).getAllByRole('row')).toHaveLength(tracked.length + 1);
     for (const s of tracked) {
@@ -35,15 +44,23 @@ describe('consortium overview', () => {
 
   it('shows a not-found state with a way back for an unknown consortium', async () => {
     renderRoute('/consortia/does-not-exist');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Introuvable' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Tous les consortiums' })).toHaveAttribute('href', '/consortia');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Introuvable' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Tous les consortiums' })).toHaveAttribute(
+      'href',
+      '/consortia',
+    );
   });
 
   it('lists the consortia with links to their overview', async () => {
     renderRoute('/consortia');
     const table = await screen.findByRole('table', { name: /Consortiums du programme/ });
     for (const c of mockStore.data.consortia) {
-      expect(within(table).getByRole('link', { name: c.name })).toHaveAttribute('href', `/consortia/${c.id}`);
+      expect(within(table).getByRole('link', { name: c.name })).toHaveAttribute(
+        'href',
+        `/consortia/${c.id}`,
+      );
     }
   });
 

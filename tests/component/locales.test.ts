@@ -28,7 +28,9 @@ describe('locales', () => {
   it('both languages use the same interpolation variables for each key', () => {
     const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     const get = (root: unknown, path: string) =>
-      path.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], root) as string;
+      path
+        .split('.')
+        .reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], root) as string;
     for (const key of leafKeys(fr)) {
       expect({ key, vars: vars(get(en, key)) }).toEqual({ key, vars: vars(get(fr, key)) });
     }

@@ -16,20 +16,29 @@ describe('portfolio (home)', () => {
     const expected = expectedPortfolio();
     renderRoute('/');
 
-    expect(await screen.findByRole('heading', { level: 1, name: expected.programme.name })).toBeInTheDocument();
-    expect(screen.getByText(`Situation au ${formatDate(expected.asOf, 'fr', 'long')}`)).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: expected.programme.name }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(`Situation au ${formatDate(expected.asOf, 'fr', 'long')}`),
+    ).toBeInTheDocument();
     expect(screen.getAllByRole('article')).toHaveLength(expected.consortia.length);
     expect(expected.consortia).toHaveLength(3);
 
     for (const card of expected.consortia) {
       const article = screen.getByRole('article', { name: card.name });
       const view = within(article);
-      expect(view.getByRole('link', { name: card.name })).toHaveAttribute('href', `/consortia/${card.id}`);
+      expect(view.getByRole('link', { name: card.name })).toHaveAttribute(
+        'href',
+        `/consortia/${card.id}`,
+      );
       expect(view.getByText(fr.health[card.health])).toBeInTheDocument();
       expect(
         view.getByText(`${card.milestones.approved} sur ${card.milestones.planned}`),
       ).toBeInTheDocument();
-      expect(view.getByText(fr.card.late).nextElementSibling).toHaveTextContent(String(card.milestones.late));
+      expect(view.getByText(fr.card.late).nextElementSibling).toHaveTextContent(
+        String(card.milestones.late),
+      );
       for (const status of KpiStatus.options) {
         const badge = view.getByText(fr.kpiStatus[status]).closest('.badge');
         expect(badge).toHaveTextContent(`${fr.kpiStatus[status]}${card.kpis[status]}`);
@@ -41,27 +50,46 @@ describe('portfolio (home)', () => {
 
   it('explains a server error in words, with a retry', async () => {
     server.use(
-      http.get(PORTFOLIO, () => HttpResponse.json({ error: { code: 'internal', message: 'x' } }, { status: 500 })),
+      http.get(PORTFOLIO, () =>
+        HttpResponse.json({ error: { code: 'internal', message: 'x' } }, { status: 500 }),
+      ),
     );
     renderRoute('/');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Erreur du serveur' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Erreur du serveur' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Réessayer' })).toBeInTheDocument();
   });
 
   it('offers a retry after a network failure, and the retry works', async () => {
     server.use(http.get(PORTFOLIO, () => HttpResponse.error(), { once: true }));
     const { user } = renderRoute('/');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Serveur injoignable' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Serveur injoignable' }),
+    ).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Réessayer' }));
 
     const expected = expectedPortfolio();
-    expect(await screen.findByRole('heading', { level: 1, name: expected.programme.name })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: expected.programme.name }),
+    ).toBeInTheDocument();
     expect(screen.getAllByRole('article')).toHaveLength(expected.consortia.length);
   });
 
+  it('explains errors in English too', async () => {
+    server.use(http.get(PORTFOLIO, () => HttpResponse.error()));
+    renderRoute('/', { locale: 'en' });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Cannot reach the server' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
   it('says the server answered something unexpected when the body breaks the contract', async () => {
-    server.use(http.get(PORTFOLIO, () => HttpResponse.json({ programme: 'not an object', consortia: 3 })));
+    server.use(
+      http.get(PORTFOLIO, () => HttpResponse.json({ programme: 'not an object', consortia: 3 })),
+    );
     renderRoute('/');
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Réponse inattendue du serveur' }),

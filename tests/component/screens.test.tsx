@@ -25,7 +25,8 @@ describe('secondary screens', () => {
   });
 
   it('Revues says so when nothing awaits review', async () => {
-    for (const m of mockStore.data.milestones) if (m.status === 'submitted') m.status = 'in_progress';
+    for (const m of mockStore.data.milestones)
+      if (m.status === 'submitted') m.status = 'in_progress';
     renderRoute('/reviews');
     expect(await screen.findByText('Aucun jalon en attente de revue')).toBeInTheDocument();
   });
@@ -49,7 +50,9 @@ describe('secondary screens', () => {
     }
     const table = screen.getByRole('table');
     for (const p of periods) {
-      const row = within(table).getByRole('rowheader', { name: formatPeriod(p.period, 'fr') }).closest('tr')!;
+      const row = within(table)
+        .getByRole('rowheader', { name: formatPeriod(p.period, 'fr') })
+        .closest('tr')!;
       expect(within(row).getByText(fr.periodStatus[p.status])).toBeInTheDocument();
     }
   });
@@ -57,9 +60,13 @@ describe('secondary screens', () => {
   it('Administration shows the programme settings read-only', async () => {
     const programme = mockStore.data.programmes[0]!;
     renderRoute('/admin');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Administration' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Administration' }),
+    ).toBeInTheDocument();
     expect(screen.getByText(programme.funder)).toBeInTheDocument();
-    expect(screen.getByText(new RegExp(`inférieurs à ${programme.smallCountThreshold} `))).toBeInTheDocument();
+    expect(
+      screen.getByText(new RegExp(`inférieurs à ${programme.smallCountThreshold} `)),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
   });
 });

@@ -1,9 +1,18 @@
 import { screen, within } from '@testing-library/react';
+import { delay, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { server } from '@mocks/node';
 import { LOCALE_STORAGE_KEY } from '@/lib/i18n';
 import { renderRoute } from './render';
 
-const FR_NAV = ['Portefeuille', 'Consortiums', 'Revues', 'Indicateurs', 'Rapports', 'Administration'];
+const FR_NAV = [
+  'Portefeuille',
+  'Consortiums',
+  'Revues',
+  'Indicateurs',
+  'Rapports',
+  'Administration',
+];
 const EN_NAV = ['Portfolio', 'Consortia', 'Reviews', 'KPIs', 'Reports', 'Administration'];
 
 function navLabels() {
@@ -16,16 +25,39 @@ function navLabels() {
 describe('app shell', () => {
   it('shows a 404 page for an unknown route, inside the layout', async () => {
     renderRoute('/no/such/page');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Page introuvable' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Retour au portefeuille' })).toHaveAttribute('href', '/');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Page introuvable' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Retour au portefeuille' })).toHaveAttribute(
+      'href',
+      '/',
+    );
     expect(navLabels()).toEqual(FR_NAV);
+  });
+
+  it('announces loading inside the layout while a screen's data arrives', async () => {
+    // Returning nothing hands the request on to the real demo handler, just later.
+    server.use(
+      http.get('*/api/v1/programmes/:programmeId/portfolio', async () => {
+        await delay(150);
+      }),
+    );
+    renderRoute('/');
+    const loading = await screen.findByText('Chargement…');
+    expect(loading.closest('[aria-busy="true"]')).not.toBeNull();
+    expect(navLabels()).toEqual(FR_NAV);
+    expect(await screen.findAllByRole('article')).toHaveLength(3);
+    expect(screen.queryByText('Chargement…')).not.toBeInTheDocument();
   });
 
   it('starts in French with a skip link to the main region', async () => {
     renderRoute('/');
     await screen.findAllByRole('article');
     expect(document.documentElement.lang).toBe('fr');
-    expect(screen.getByRole('link', { name: 'Aller au contenu principal' })).toHaveAttribute('href', '#main');
+    expect(screen.getByRole('link', { name: 'Aller au contenu principal' })).toHaveAttribute(
+      'href',
+      '#main',
+    );
     expect(screen.getByRole('main')).toHaveAttribute('id', 'main');
   });
 

@@ -2,7 +2,10 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { resetMockData, server } from '@mocks/node';
-import { recordConsoleError, takeUnexpectedConsoleErrors } from '@tests/component/support/console-guard';
+import {
+  recordConsoleError,
+  takeUnexpectedConsoleErrors,
+} from '@tests/component/support/console-guard';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 

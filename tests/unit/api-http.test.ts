@@ -76,7 +76,10 @@ describe('request', () => {
         return HttpResponse.json({ programme, asOf: '2026-06-15', consortia: [] });
       }),
     );
-    await request('getPortfolio', { params: { programmeId: 'pascaline' }, query: { asOf: '2026-06-15' } });
+    await request('getPortfolio', {
+      params: { programmeId: 'pascaline' },
+      query: { asOf: '2026-06-15' },
+    });
     expect(search).toBe('?asOf=2026-06-15');
     await request('getPortfolio', { params: { programmeId: 'pascaline' }, query: {} });
     expect(search).toBe('');
@@ -86,7 +89,9 @@ describe('request', () => {
     server.use(
       http.get('*/api/v1/consortia/:id', () =>
         HttpResponse.json(
-          { error: { code: 'not_found', message: 'Consortium not found', details: { id: 'nope' } } },
+          {
+            error: { code: 'not_found', message: 'Consortium not found', details: { id: 'nope' } },
+          },
           { status: 404 },
         ),
       ),
@@ -105,7 +110,10 @@ describe('request', () => {
 
   it('keeps the status of an error whose body is not the contract’s (e.g. a proxy page)', async () => {
     server.use(
-      http.get('*/api/v1/health', () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway' })),
+      http.get(
+        '*/api/v1/health',
+        () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway' }),
+      ),
     );
     const error = await rejection(request('health'));
     expect(error).toMatchObject({ kind: 'http', status: 502, code: null });
@@ -125,15 +133,23 @@ describe('request', () => {
   });
 
   it('reports a body that does not match the contract as an unexpected response', async () => {
-    server.use(http.get('*/api/v1/programmes', () => HttpResponse.json({ items: [{ ...programme, version: 'three' }] })));
+    server.use(
+      http.get('*/api/v1/programmes', () =>
+        HttpResponse.json({ items: [{ ...programme, version: 'three' }] }),
+      ),
+    );
     const error = await rejection(request('listProgrammes'));
     expect(error.kind).toBe('unexpected_response');
-    expect(error.details).toMatchObject({ issues: [expect.objectContaining({ path: ['items', 0, 'version'] })] });
+    expect(error.details).toMatchObject({
+      issues: [expect.objectContaining({ path: ['items', 0, 'version'] })],
+    });
   });
 
   it('reads the ETag into the result', async () => {
     server.use(
-      http.get('*/api/v1/consortia/:id', () => HttpResponse.json(consortium, { headers: { ETag: '"7"' } })),
+      http.get('*/api/v1/consortia/:id', () =>
+        HttpResponse.json(consortium, { headers: { ETag: '"7"' } }),
+      ),
     );
     const result = await request('getConsortium', { params: { consortiumId: 'coord-dom' } });
     expect(result.etag).toBe('"7"');
@@ -155,7 +171,10 @@ describe('request', () => {
         headers = r.headers;
         credentials = r.credentials;
         body = await r.json();
-        return HttpResponse.json({ ...consortium, name: 'Renamed', version: 8 }, { headers: { ETag: '"8"' } });
+        return HttpResponse.json(
+          { ...consortium, name: 'Renamed', version: 8 },
+          { headers: { ETag: '"8"' } },
+        );
       }),
     );
     const result = await request('patchConsortium', {
@@ -178,7 +197,11 @@ describe('request', () => {
         return HttpResponse.json(consortium);
       }),
     );
-    await request('patchConsortium', { params: { consortiumId: 'coord-dom' }, body: { name: 'x' }, ifMatch: 'W/"7"' });
+    await request('patchConsortium', {
+      params: { consortiumId: 'coord-dom' },
+      body: { name: 'x' },
+      ifMatch: 'W/"7"',
+    });
     expect(ifMatch).toBe('W/"7"');
   });
 
@@ -210,5 +233,20 @@ describe('request', () => {
     );
     expect(error).not.toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('retry policy', () => {
+  it('never retries 4xx or contract mismatches, retries network and 5xx a little', async () => {
+    const { shouldRetry } = await import('@/app/query-client');
+    const http4xx = new ApiError('http', 404, 'not_found', 'x');
+    const http5xx = new ApiError('http', 503, null, 'x');
+    const network = new ApiError('network', 0, null, 'x');
+    const mismatch = new ApiError('unexpected_response', 200, null, 'x');
+    expect(shouldRetry(0, http4xx)).toBe(false);
+    expect(shouldRetry(0, mismatch)).toBe(false);
+    expect(shouldRetry(0, http5xx)).toBe(true);
+    expect(shouldRetry(0, network)).toBe(true);
+    expect(shouldRetry(2, network)).toBe(false);
   });
 });

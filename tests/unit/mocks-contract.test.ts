@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiErrorBody } from '@domain/contract/common';
 import { API_PREFIX, buildPath, routes, type RouteName } from '@domain/contract/routes';
 import { generateDemo } from '@domain/demo/generate';
 import { mockStore, resetMockData, server } from '@mocks/node';
@@ -43,7 +44,7 @@ function calls(): [RouteName, Record<string, string>, string][] {
   return out;
 }
 
-describe('mock GET responses', () => {
+describe('mock handlers', () => {
   beforeAll(() => {
     server.listen({ onUnhandledRequest: 'error' });
     resetMockData();
@@ -61,6 +62,24 @@ describe('mock GET responses', () => {
       expect(res.status, path).toBe(200);
       const parsed = routes[name].response.safeParse(await res.json());
       expect(parsed.success, `${path}: ${parsed.error?.message ?? ''}`).toBe(true);
+    }
+  });
+
+  it('implement every route of the contract, reads and writes alike', async () => {
+    const sample: Record<string, string> = { period: '2026-01' };
+    for (const name of Object.keys(routes) as RouteName[]) {
+      const route = routes[name];
+      const params = Object.fromEntries(
+        [...route.path.matchAll(/:([A-Za-z]+)/g)].map(([, p]) => [p!, sample[p!] ?? 'unknown-id']),
+      );
+      const res = await fetch(`http://jalon.test${API_PREFIX}${buildPath(route.path, params)}`, {
+        method: route.method,
+        headers: { 'Content-Type': 'application/json' },
+        body: route.method === 'GET' ? undefined : '{}',
+      });
+      const refusal = ApiErrorBody.safeParse(await res.json());
+      // The catch-all answers "No route for …"; a route's own handler answers anything else.
+      expect(refusal.data?.error.message ?? 'handled', name).not.toMatch(/^No route for/);
     }
   });
 

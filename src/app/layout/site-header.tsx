@@ -33,7 +33,11 @@ export function SiteHeader() {
           </span>
           <span className="brand-name">{t('app.name')}</span>
         </Link>
-        <nav className={open ? 'site-nav is-open' : 'site-nav'} aria-label={t('nav.label')} onKeyDown={onKeyDown}>
+        <nav
+          className={open ? 'site-nav is-open' : 'site-nav'}
+          aria-label={t('nav.label')}
+          onKeyDown={onKeyDown}
+        >
           <button
             type="button"
             className="menu-button"
@@ -47,7 +51,12 @@ export function SiteHeader() {
           <ul id={listId} className="nav-list">
             {NAV_ITEMS.map((item) => (
               <li key={item.key}>
-                <NavLink to={item.to} end={item.end} className="nav-link" onClick={() => setOpen(false)}>
+                <NavLink
+                  to={item.to}
+                  end={item.end}
+                  className="nav-link"
+                  onClick={() => setOpen(false)}
+                >
                   {t(`nav.${item.key}`)}
                 </NavLink>
               </li>

@@ -18,7 +18,9 @@ export const loader =
   async ({ request }: LoaderFunctionArgs) => {
     const programme = await ensureCurrentProgramme(queryClient);
     if (programme) {
-      await queryClient.ensureQueryData(portfolioQueryOptions(programme.id, asOfFrom(new URL(request.url).searchParams)));
+      await queryClient.ensureQueryData(
+        portfolioQueryOptions(programme.id, asOfFrom(new URL(request.url).searchParams)),
+      );
     }
     return null;
   };

@@ -1,7 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Programme } from '@domain/contract/programme';
-import { ensureCurrentProgramme, periodsQueryOptions, useCurrentProgramme, usePeriods } from '@/api/programmes';
+import {
+  ensureCurrentProgramme,
+  periodsQueryOptions,
+  useCurrentProgramme,
+  usePeriods,
+} from '@/api/programmes';
 import { EmptyState } from '@/components/empty-state';
 import { NoProgramme } from '@/components/no-programme';
 import { PageHeader } from '@/components/page-header';

@@ -6,3 +6,4 @@ export * from './kpi';
 export * from './reporting';
 export * from './portfolio';
 export * from './routes';
+export * from './auth';

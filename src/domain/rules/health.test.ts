@@ -56,11 +56,10 @@ describe('consortiumHealth examples', () => {
     expect(health([], { green: 3, red: 1, no_data: 8 }).health).toBe('at_risk');
   });
 
-  it('is off track when a third of the KPIs with data are red', () => {
-    expect(health([], { green: 2, red: 1 }).health).toBe('off_track');
-    expect(health([], { red: 1 }).health).toBe('off_track');
-    expect(health([], { red: 1, no_data: 10 }).health).toBe('off_track');
-    expect(health([], { green: 2, amber: 1, red: 1 }).health).toBe('at_risk');
+  it('is only at risk with a single red KPI, however few KPIs have data', () => {
+    expect(health([], { green: 2, red: 1 }).health).toBe('at_risk');
+    expect(health([], { red: 1 }).health).toBe('at_risk');
+    expect(health([], { red: 1, no_data: 10 }).health).toBe('at_risk');
   });
 
   it('is off track with two red KPIs', () => {
@@ -186,9 +185,9 @@ describe('consortiumHealth properties', () => {
   it('adding a late milestone never improves health', () => {
     fc.assert(
       fc.property(inputArb, lateArb, (input, m) => {
-        const today = input.today; // all of 2025, after the 2024 baseline: always late
+        // today is in 2025, after the 2024 baseline: m is always late.
         const before = consortiumHealth(input).health;
-        const after = consortiumHealth({ ...input, today, milestones: [...input.milestones, m] });
+        const after = consortiumHealth({ ...input, milestones: [...input.milestones, m] });
         expect(RANK[after.health]).toBeGreaterThanOrEqual(RANK[before]);
         expect(after.health).not.toBe('on_track');
         const codes = after.reasons.map((r) => r.code);

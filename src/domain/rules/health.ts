@@ -12,8 +12,8 @@ export interface HealthInput {
 
 /**
  * Consortium health is derived, never typed in.
- * Off track: a milestone late beyond the programme's tolerance, two red KPIs, or a third of the
- * KPIs with data in red. At risk: anything late or at risk, one red KPI, or two amber ones.
+ * Off track: a milestone late beyond the programme's tolerance, or two red KPIs.
+ * At risk: anything late or at risk, one red KPI, or two amber ones.
  */
 export function consortiumHealth(input: HealthInput): { health: Health; reasons: HealthReason[] } {
   const opts = { today: input.today, slippageToleranceDays: input.slippageToleranceDays };
@@ -27,8 +27,7 @@ export function consortiumHealth(input: HealthInput): { health: Health; reasons:
       if (daysLate(m, input.today) > input.slippageToleranceDays) severelyLate++;
     } else if (h === 'at_risk') atRisk++;
   }
-  const { red, amber, green } = input.kpis;
-  const withData = red + amber + green;
+  const { red, amber } = input.kpis;
   const reasons: HealthReason[] = [];
   if (severelyLate > 0) reasons.push({ code: 'milestones_severely_late', count: severelyLate });
   if (late > severelyLate) reasons.push({ code: 'milestones_late', count: late - severelyLate });
@@ -36,7 +35,7 @@ export function consortiumHealth(input: HealthInput): { health: Health; reasons:
   if (red > 0) reasons.push({ code: 'kpis_red', count: red });
   if (amber > 0) reasons.push({ code: 'kpis_amber', count: amber });
 
-  const offTrack = severelyLate > 0 || red >= 2 || (withData > 0 && red * 3 >= withData && red > 0);
+  const offTrack = severelyLate > 0 || red >= 2;
   const risky = late > 0 || atRisk > 0 || red > 0 || amber >= 2;
   return { health: offTrack ? 'off_track' : risky ? 'at_risk' : 'on_track', reasons };
 }

@@ -18,6 +18,7 @@ const COUNT: Shape = {
   frequency: 'monthly',
   ratePer: null,
   decimals: 0,
+  direction: 'higher',
 };
 const PERCENT_RATE: Shape = {
   unit: 'percent',
@@ -25,6 +26,7 @@ const PERCENT_RATE: Shape = {
   frequency: 'monthly',
   ratePer: null,
   decimals: 1,
+  direction: 'higher',
 };
 const PER_100: Shape = {
   unit: 'rate',
@@ -32,6 +34,7 @@ const PER_100: Shape = {
   frequency: 'quarterly',
   ratePer: 100,
   decimals: 1,
+  direction: 'lower',
 };
 const PERCENT_STOCK: Shape = { ...COUNT, unit: 'percent', decimals: 1 };
 const SCORE: Shape = { ...COUNT, unit: 'score', frequency: 'yearly' };
@@ -133,6 +136,12 @@ describe('validateKpiValue', () => {
     expect(check(SCORE, { value: 68 }, '2025')).toEqual([]);
   });
 
+  it('accepts a percentage above 100 for a KPI kept within a band (budget consumed)', () => {
+    const BUDGET: Shape = { ...PERCENT_RATE, direction: 'band' };
+    expect(check(BUDGET, { numerator: 105, denominator: 100 })).toEqual([]);
+    expect(check({ ...PERCENT_STOCK, direction: 'band' }, { value: 104 })).toEqual([]);
+  });
+
   it('checks the fraction of a rate', () => {
     expect(check(PERCENT_RATE, { numerator: 3, denominator: 0 })).toEqual([
       'denominator:zero_denominator',
@@ -161,8 +170,9 @@ describe('validateKpiValue', () => {
     ]);
     expect(check(COUNT, { value: 10, numerator: 1, denominator: 2 })).toEqual([
       'numerator:fraction_not_allowed',
+      'denominator:fraction_not_allowed',
     ]);
-    expect(check(COUNT, { value: 10, denominator: 2 })).toEqual(['numerator:fraction_not_allowed']);
+    expect(check(COUNT, { value: 10, denominator: 2 })).toEqual(['denominator:fraction_not_allowed']);
     expect(check(COUNT, {})).toEqual(['value:value_required']);
   });
 

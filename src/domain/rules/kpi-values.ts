@@ -20,7 +20,10 @@ export interface KpiValueIssue {
   code: KpiValueIssueCode;
 }
 
-type KpiShape = Pick<KpiDefinition, 'unit' | 'aggregation' | 'frequency' | 'ratePer' | 'decimals'>;
+type KpiShape = Pick<
+  KpiDefinition,
+  'unit' | 'aggregation' | 'frequency' | 'ratePer' | 'decimals' | 'direction'
+>;
 
 /** Scale of a rate: percentages are per 100, other rates per the definition's ratePer. */
 export function rateScale(kpi: Pick<KpiDefinition, 'unit' | 'ratePer'>): number {
@@ -62,19 +65,21 @@ export function validateKpiValue(
     if (d !== undefined && d < 0) issues.push({ field: 'denominator', code: 'negative' });
     if (d !== undefined && !Number.isInteger(d)) issues.push({ field: 'denominator', code: 'not_integer' });
     if (d === 0) issues.push({ field: 'denominator', code: 'zero_denominator' });
-    if (kpi.unit === 'percent' && n !== undefined && d !== undefined && d > 0 && n > d) {
+    // A share cannot exceed its whole; a ratio kept within a band (budget consumed) can.
+    if (kpi.unit === 'percent' && kpi.direction !== 'band' && n !== undefined && d !== undefined && d > 0 && n > d) {
       issues.push({ field: 'numerator', code: 'numerator_above_denominator' });
     }
   } else {
-    if (input.numerator !== undefined || input.denominator !== undefined) {
-      issues.push({ field: 'numerator', code: 'fraction_not_allowed' });
-    }
+    if (input.numerator !== undefined) issues.push({ field: 'numerator', code: 'fraction_not_allowed' });
+    if (input.denominator !== undefined) issues.push({ field: 'denominator', code: 'fraction_not_allowed' });
     const v = input.value;
     if (v === undefined) issues.push({ field: 'value', code: 'value_required' });
     else {
       if (v < 0 && kpi.unit !== 'eur') issues.push({ field: 'value', code: 'negative' });
       if (kpi.unit === 'count' && !Number.isInteger(v)) issues.push({ field: 'value', code: 'not_integer' });
-      if (kpi.unit === 'percent' && v > 100) issues.push({ field: 'value', code: 'above_100' });
+      if (kpi.unit === 'percent' && kpi.direction !== 'band' && v > 100) {
+        issues.push({ field: 'value', code: 'above_100' });
+      }
       if (kpi.unit === 'score' && v > 100) issues.push({ field: 'value', code: 'above_100' });
     }
   }

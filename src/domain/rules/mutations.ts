@@ -5,6 +5,7 @@ import type { Milestone, MilestoneEvent, MilestonePatch } from '../contract/mile
 import { Problem } from '../problems';
 import { kpiStatus, targetAt } from './kpi-status';
 import { computeValue, definitionVersionAt, validateKpiValue } from './kpi-values';
+import { isDone } from './milestone-machine';
 
 /**
  * What a write does, as pure functions: the server and the mocks load the rows, call these, and
@@ -45,6 +46,11 @@ export function applyMilestonePatch(
     at: ctx.now,
     ...e,
   });
+  if (isDone(m.status)) {
+    throw new Problem(422, 'rule_violated', 'An approved or waived milestone cannot be changed; reopen it first', {
+      issues: [{ field: 'status', code: 'milestone_closed', message: m.status }],
+    });
+  }
   if (patch.forecastDate !== undefined && patch.forecastDate !== m.forecastDate) {
     if (patch.forecastDate < consortium.startDate || patch.forecastDate > consortium.endDate) {
       throw new Problem(422, 'rule_violated', 'The forecast date must fall within the consortium period', {

@@ -306,9 +306,9 @@ describe('buildPortfolio', () => {
     expect(a!.health).toBe('off_track');
     expect(a!.healthReasons[0]).toEqual({ code: 'milestones_severely_late', count: 1 });
     expect(a!.kpis).toEqual({ green: 1, amber: 0, red: 0, no_data: 0 });
-    // b: target 40 at 2025-05, value 5 → red, alone → off track.
+    // b: target 40 at 2025-05, value 5 → red; a single red KPI puts it at risk.
     expect(b!.kpis).toEqual({ green: 0, amber: 0, red: 1, no_data: 0 });
-    expect(b!.health).toBe('off_track');
+    expect(b!.health).toBe('at_risk');
     expect(b!.milestones.awaitingReview).toBe(1);
   });
 

@@ -44,7 +44,10 @@ export function ProgrammeSettings({ programme }: { programme: Programme }) {
         />
       </section>
       <p className="muted small">
-        {t('admin.lastChange', { version: programme.version, date: formatDateTime(programme.updatedAt, locale) })}
+        {t('admin.lastChange', {
+          version: programme.version,
+          date: formatDateTime(programme.updatedAt, locale),
+        })}
       </p>
     </>
   );

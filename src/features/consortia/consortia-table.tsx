@@ -5,7 +5,13 @@ import { paths } from '@/app/paths';
 import { formatDate } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 
-export function ConsortiaTable({ consortia, programmeName }: { consortia: Consortium[]; programmeName: string }) {
+export function ConsortiaTable({
+  consortia,
+  programmeName,
+}: {
+  consortia: Consortium[];
+  programmeName: string;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (

@@ -2,7 +2,13 @@ import { useTranslation } from 'react-i18next';
 import type { Partner } from '@domain/contract/consortium';
 import { EmptyState } from '@/components/empty-state';
 
-export function PartnersTable({ partners, consortiumName }: { partners: Partner[]; consortiumName: string }) {
+export function PartnersTable({
+  partners,
+  consortiumName,
+}: {
+  partners: Partner[];
+  consortiumName: string;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="partners-heading">
@@ -12,7 +18,9 @@ export function PartnersTable({ partners, consortiumName }: { partners: Partner[
       ) : (
         <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="partners-caption">
           <table className="table">
-            <caption id="partners-caption">{t('partners.caption', { name: consortiumName })}</caption>
+            <caption id="partners-caption">
+              {t('partners.caption', { name: consortiumName })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('partners.name')}</th>

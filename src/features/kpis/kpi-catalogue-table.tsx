@@ -12,7 +12,13 @@ function useUnitLabel() {
       : t(`unit.${kpi.unit}`);
 }
 
-export function KpiCatalogueTable({ kpis, programmeName }: { kpis: KpiDefinition[]; programmeName: string }) {
+export function KpiCatalogueTable({
+  kpis,
+  programmeName,
+}: {
+  kpis: KpiDefinition[];
+  programmeName: string;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const unitLabel = useUnitLabel();
@@ -33,7 +39,9 @@ export function KpiCatalogueTable({ kpis, programmeName }: { kpis: KpiDefinition
         </thead>
         <tbody>
           {kpis.map((kpi) => {
-            const current = kpi.definitionVersions.reduce((a, b) => (b.version > a.version ? b : a));
+            const current = kpi.definitionVersions.reduce((a, b) =>
+              b.version > a.version ? b : a,
+            );
             return (
               <tr key={kpi.id}>
                 <td className="kpi-code">{kpi.code}</td>
@@ -46,7 +54,10 @@ export function KpiCatalogueTable({ kpis, programmeName }: { kpis: KpiDefinition
                 <td>{t(`frequency.${kpi.frequency}`)}</td>
                 <td>{t(`sourceType.${kpi.sourceType}`)}</td>
                 <td className="nowrap">
-                  {t('catalogue.versionSince', { version: current.version, period: formatPeriod(current.validFrom, locale) })}
+                  {t('catalogue.versionSince', {
+                    version: current.version,
+                    period: formatPeriod(current.validFrom, locale),
+                  })}
                 </td>
               </tr>
             );

@@ -28,8 +28,12 @@ export function KpiTable({ kpis, consortiumName, smallCountThreshold }: KpiTable
               <tr>
                 <th scope="col">{t('kpiTable.name')}</th>
                 <th scope="col">{t('kpiTable.period')}</th>
-                <th scope="col" className="num">{t('kpiTable.value')}</th>
-                <th scope="col" className="num">{t('kpiTable.target')}</th>
+                <th scope="col" className="num">
+                  {t('kpiTable.value')}
+                </th>
+                <th scope="col" className="num">
+                  {t('kpiTable.target')}
+                </th>
                 <th scope="col">{t('kpiTable.status')}</th>
                 <th scope="col">{t('kpiTable.trend')}</th>
                 <th scope="col">{t('kpiTable.recent')}</th>
@@ -47,7 +51,13 @@ export function KpiTable({ kpis, consortiumName, smallCountThreshold }: KpiTable
   );
 }
 
-function KpiRow({ row, smallCountThreshold }: { row: ConsortiumKpiSummary; smallCountThreshold: number }) {
+function KpiRow({
+  row,
+  smallCountThreshold,
+}: {
+  row: ConsortiumKpiSummary;
+  smallCountThreshold: number;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { kpi, latest } = row;
@@ -61,7 +71,13 @@ function KpiRow({ row, smallCountThreshold }: { row: ConsortiumKpiSummary; small
         <span className="kpi-name">{kpi.name[locale]}</span>
         <span className="kpi-code">{kpi.code}</span>
       </th>
-      <td className="nowrap">{latest ? formatPeriod(latest.period, locale) : <span className="muted">{t('common.none')}</span>}</td>
+      <td className="nowrap">
+        {latest ? (
+          formatPeriod(latest.period, locale)
+        ) : (
+          <span className="muted">{t('common.none')}</span>
+        )}
+      </td>
       <td className="num">
         {latest === null ? (
           <span className="muted">{t('kpiTable.noValue')}</span>
@@ -70,9 +86,17 @@ function KpiRow({ row, smallCountThreshold }: { row: ConsortiumKpiSummary; small
         ) : (
           <span className="nowrap">{fmt(latest.value)}</span>
         )}
-        {latest?.provisional ? <span className="tag tag-provisional">{t('kpiTable.provisional')}</span> : null}
+        {latest?.provisional ? (
+          <span className="tag tag-provisional">{t('kpiTable.provisional')}</span>
+        ) : null}
       </td>
-      <td className="num nowrap">{row.targetAtLatest === null ? <span className="muted">{t('common.none')}</span> : fmt(row.targetAtLatest)}</td>
+      <td className="num nowrap">
+        {row.targetAtLatest === null ? (
+          <span className="muted">{t('common.none')}</span>
+        ) : (
+          fmt(row.targetAtLatest)
+        )}
+      </td>
       <td>
         <KpiStatusBadge status={row.status} />
       </td>

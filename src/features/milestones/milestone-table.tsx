@@ -16,10 +16,17 @@ function byPlanOrder(a: Milestone, b: Milestone): number {
   );
 }
 
-export function MilestoneTable({ milestones, consortiumName }: { milestones: Milestone[]; consortiumName: string }) {
+export function MilestoneTable({
+  milestones,
+  consortiumName,
+}: {
+  milestones: Milestone[];
+  consortiumName: string;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const date = (iso: string | null) => (iso ? formatDate(iso, locale) : <span className="muted">{t('common.none')}</span>);
+  const date = (iso: string | null) =>
+    iso ? formatDate(iso, locale) : <span className="muted">{t('common.none')}</span>;
   return (
     <section aria-labelledby="milestones-heading">
       <h2 id="milestones-heading">{t('milestones.heading')}</h2>
@@ -28,7 +35,9 @@ export function MilestoneTable({ milestones, consortiumName }: { milestones: Mil
       ) : (
         <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="milestones-caption">
           <table className="table">
-            <caption id="milestones-caption">{t('milestones.caption', { name: consortiumName })}</caption>
+            <caption id="milestones-caption">
+              {t('milestones.caption', { name: consortiumName })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('milestones.phase')}</th>
@@ -37,7 +46,9 @@ export function MilestoneTable({ milestones, consortiumName }: { milestones: Mil
                 <th scope="col">{t('milestones.baseline')}</th>
                 <th scope="col">{t('milestones.forecast')}</th>
                 <th scope="col">{t('milestones.actual')}</th>
-                <th scope="col" className="num">{t('milestones.slippage')}</th>
+                <th scope="col" className="num">
+                  {t('milestones.slippage')}
+                </th>
                 <th scope="col">{t('milestones.progress')}</th>
               </tr>
             </thead>
@@ -55,10 +66,15 @@ export function MilestoneTable({ milestones, consortiumName }: { milestones: Mil
                     <td className="nowrap">{date(m.forecastDate)}</td>
                     <td className="nowrap">{date(m.actualDate)}</td>
                     <td className={slip > 0 ? 'num text-danger' : 'num'}>
-                      {slip > 0 ? t('milestones.slippageDays', { count: slip }) : t('milestones.noSlippage')}
+                      {slip > 0
+                        ? t('milestones.slippageDays', { count: slip })
+                        : t('milestones.noSlippage')}
                     </td>
                     <td>
-                      <ProgressBar percent={m.progress} label={t('common.percent', { value: m.progress })} />
+                      <ProgressBar
+                        percent={m.progress}
+                        label={t('common.percent', { value: m.progress })}
+                      />
                     </td>
                   </tr>
                 );

@@ -16,12 +16,18 @@ export interface ReviewItem {
  * Submitted milestones awaiting the incubator's decision, oldest first: the one waiting longest
  * is the one to look at. updatedAt is when the milestone last changed, i.e. its submission.
  */
-export function reviewQueue(consortia: Consortium[], milestonesByConsortium: Milestone[][]): ReviewItem[] {
+export function reviewQueue(
+  consortia: Consortium[],
+  milestonesByConsortium: Milestone[][],
+): ReviewItem[] {
   return consortia
     .flatMap((consortium, i) =>
       (milestonesByConsortium[i] ?? [])
         .filter((m) => m.status === 'submitted')
-        .map((milestone) => ({ milestone, consortium: { id: consortium.id, name: consortium.name } })),
+        .map((milestone) => ({
+          milestone,
+          consortium: { id: consortium.id, name: consortium.name },
+        })),
     )
     .sort((a, b) => a.milestone.updatedAt.localeCompare(b.milestone.updatedAt));
 }
@@ -47,7 +53,9 @@ export function ReviewQueue({ items }: { items: ReviewItem[] }) {
             <th scope="col">{t('milestones.phase')}</th>
             <th scope="col">{t('milestones.title')}</th>
             <th scope="col">{t('milestones.forecast')}</th>
-            <th scope="col" className="num">{t('reviews.evidence')}</th>
+            <th scope="col" className="num">
+              {t('reviews.evidence')}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -6,7 +6,13 @@ import { formatDate, formatDateTime, formatPeriod } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 
 /** Most recent period first: the one being reported on is what people come for. */
-export function PeriodsTable({ periods, programmeName }: { periods: ReportingPeriod[]; programmeName: string }) {
+export function PeriodsTable({
+  periods,
+  programmeName,
+}: {
+  periods: ReportingPeriod[];
+  programmeName: string;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const sorted = [...periods].sort((a, b) => comparePeriods(b.period, a.period));
@@ -34,7 +40,11 @@ export function PeriodsTable({ periods, programmeName }: { periods: ReportingPer
               </td>
               <td className="nowrap">{formatDate(p.deadline, locale)}</td>
               <td className="nowrap">
-                {p.lockedAt ? formatDateTime(p.lockedAt, locale) : <span className="muted">{t('common.none')}</span>}
+                {p.lockedAt ? (
+                  formatDateTime(p.lockedAt, locale)
+                ) : (
+                  <span className="muted">{t('common.none')}</span>
+                )}
               </td>
             </tr>
           ))}

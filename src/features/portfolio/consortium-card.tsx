@@ -40,13 +40,23 @@ export function ConsortiumCard({ card }: { card: Card }) {
         facts={[
           {
             label: t('card.lead'),
-            value: card.lead ? `${card.lead.name} (${t(`organisationType.${card.lead.type}`)})` : t('card.noLead'),
+            value: card.lead
+              ? `${card.lead.name} (${t(`organisationType.${card.lead.type}`)})`
+              : t('card.noLead'),
           },
           {
             label: t('card.milestonesApproved'),
-            value: <ProgressBar percent={percent} label={t('card.approvedOfPlanned', { approved, planned })} />,
+            value: (
+              <ProgressBar
+                percent={percent}
+                label={t('card.approvedOfPlanned', { approved, planned })}
+              />
+            ),
           },
-          { label: t('card.late'), value: <span className={late > 0 ? 'text-danger' : undefined}>{late}</span> },
+          {
+            label: t('card.late'),
+            value: <span className={late > 0 ? 'text-danger' : undefined}>{late}</span>,
+          },
           { label: t('card.awaitingReview'), value: awaitingReview },
           {
             label: t('card.nextDue'),

@@ -11,7 +11,9 @@ export function PortfolioView({ programmeId, asOf }: { programmeId: string; asOf
     <>
       <ProgrammeHeader programme={portfolio.programme} asOf={portfolio.asOf} />
       <section aria-labelledby="portfolio-consortia">
-        <h2 id="portfolio-consortia">{t('portfolio.consortia', { count: portfolio.consortia.length })}</h2>
+        <h2 id="portfolio-consortia">
+          {t('portfolio.consortia', { count: portfolio.consortia.length })}
+        </h2>
         {portfolio.consortia.length === 0 ? (
           <EmptyState title={t('portfolio.empty.title')}>
             <p>{t('portfolio.empty.body')}</p>

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { Id, IsoDate, Locale, Timestamp, Version } from './common';
+import { AuditEntry, Membership, Role } from './reporting';
+
+/** Long enough for passphrases; bounded so hashing cannot be used to exhaust the server. */
+export const Password = z.string().min(8, 'at least 8 characters').max(128, 'at most 128 characters');
+
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email().max(254));
+
+export const LoginRequest = z.strictObject({
+  email: z.string().trim().toLowerCase().max(254),
+  password: z.string().max(1024),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const Me = z.strictObject({
+  id: Id,
+  email: z.email(),
+  name: z.string(),
+  locale: Locale,
+  memberships: z.array(Membership),
+  homePath: z.string(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const InvitationRequest = z
+  .strictObject({
+    email: Email,
+    role: Role,
+    programmeId: Id,
+    consortiumId: Id.nullable(),
+  })
+  .refine((r) => (r.role === 'lead' || r.role === 'member') === (r.consortiumId !== null), {
+    message: 'leads and members belong to a consortium; managers and observers to the programme',
+    path: ['consortiumId'],
+  });
+export type InvitationRequest = z.infer<typeof InvitationRequest>;
+
+/** A single-use link: shown once to the manager who asked for it, and mailed when SMTP is set. */
+export const AccountLink = z.strictObject({
+  email: z.email(),
+  kind: z.enum(['invitation', 'password_reset']),
+  link: z.string(),
+  expiresAt: Timestamp,
+  emailed: z.boolean(),
+});
+export type AccountLink = z.infer<typeof AccountLink>;
+
+export const AcceptRequest = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'invalid link'),
+  name: z.string().trim().min(1).max(200).optional(),
+  password: Password,
+});
+export type AcceptRequest = z.infer<typeof AcceptRequest>;
+
+export const TokenInfo = z.strictObject({
+  kind: z.enum(['invitation', 'password_reset']),
+  email: z.email(),
+  needsName: z.boolean(),
+});
+export type TokenInfo = z.infer<typeof TokenInfo>;
+
+export const UserSummary = z.strictObject({
+  id: Id,
+  email: z.email(),
+  name: z.string(),
+  disabled: z.boolean(),
+  memberships: z.array(Membership),
+  lastSignInAt: Timestamp.nullable(),
+  version: Version,
+});
+export type UserSummary = z.infer<typeof UserSummary>;
+
+export const UserPatch = z.strictObject({ disabled: z.boolean() });
+export type UserPatch = z.infer<typeof UserPatch>;
+
+export const AuditQuery = z.strictObject({
+  entityType: z.string().max(40).optional(),
+  entityId: Id.optional(),
+  consortiumId: Id.optional(),
+  actorId: Id.optional(),
+  action: z.string().max(80).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditPage = z.strictObject({
+  items: z.array(AuditEntry),
+  /** Pass as `before` to read older entries; null at the end. */
+  nextBefore: z.number().int().nullable(),
+});
+export type AuditPage = z.infer<typeof AuditPage>;
