@@ -152,6 +152,16 @@ describe('applyMilestonePatch', () => {
     expect(milestone.forecastDate).toBe('2025-06-30');
     expect(milestone.version).toBe(4);
   });
+
+  it('refuses any edit to an approved or waived milestone (422)', () => {
+    for (const status of ['approved', 'waived'] as const) {
+      const p = problemOf(() =>
+        applyMilestonePatch({ ...milestone, status }, { progress: 90 }, period, ctx()),
+      );
+      expect(p.status).toBe(422);
+      expect(p.details).toMatchObject({ issues: [{ field: 'status', code: 'milestone_closed' }] });
+    }
+  });
 });
 
 describe('applyConsortiumPatch', () => {
