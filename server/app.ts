@@ -130,7 +130,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.notFound((c) => c.json(notFound('Resource').toBody(), 404));
 
   app.onError((error, c) => {
-    if (error instanceof Problem) return c.json(error.toBody(), error.status as ContentfulStatusCode);
+    if (error instanceof Problem)
+      return c.json(error.toBody(), error.status as ContentfulStatusCode);
     const requestId = c.get('requestId');
     // Details stay in the server log; the client gets only the id to quote.
     logger.error('unhandled error', {
@@ -141,7 +142,13 @@ export function createApp(options: AppOptions): Hono<Env> {
       stack: error instanceof Error ? error.stack : undefined,
     });
     return c.json(
-      { error: { code: 'internal', message: 'Something went wrong on our side', details: { requestId } } },
+      {
+        error: {
+          code: 'internal',
+          message: 'Something went wrong on our side',
+          details: { requestId },
+        },
+      },
       500,
     );
   });

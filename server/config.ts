@@ -18,7 +18,10 @@ const Env = z.object({
   ),
   HOST: z.preprocess(
     optional,
-    z.string().regex(/^[A-Za-z0-9.:-]+$/, 'must be a host name or IP address').default('127.0.0.1'),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.:-]+$/, 'must be a host name or IP address')
+      .default('127.0.0.1'),
   ),
   DATA_DIR: z.preprocess(optional, z.string().default('./data')),
   DATABASE_URL: z.preprocess(
@@ -31,7 +34,9 @@ const Env = z.object({
   ),
   LOG_LEVEL: z.preprocess(
     optional,
-    z.enum(LogLevel.options, { error: `must be one of ${LogLevel.options.join(', ')}` }).default('info'),
+    z
+      .enum(LogLevel.options, { error: `must be one of ${LogLevel.options.join(', ')}` })
+      .default('info'),
   ),
 });
 

@@ -40,7 +40,10 @@ async function serveCommand(config: Config, logger: Logger, args: string[]) {
   const database = await open(config);
   const running = await (async () => {
     await migrate(database.db);
-    if (args.includes('--demo-if-empty') && (await seedIfEmpty(database, () => generateDemo({ today: todayIso() })))) {
+    if (
+      args.includes('--demo-if-empty') &&
+      (await seedIfEmpty(database, () => generateDemo({ today: todayIso() })))
+    ) {
       logger.info('seeded the demo programme into the empty database');
     }
     return listen(config, database, logger);
@@ -48,7 +51,8 @@ async function serveCommand(config: Config, logger: Logger, args: string[]) {
     await database.close();
     throw error;
   });
-  const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const where =
+    database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   process.stdout.write(`Jalon is running at ${running.url}\nData: ${where}\n`);
 
   let stopping = false;
@@ -74,7 +78,10 @@ async function serveCommand(config: Config, logger: Logger, args: string[]) {
 }
 
 /** Opens the database, runs `work`, and always closes it (releasing the PGlite lock). */
-async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  config: Config,
+  work: (database: Database) => Promise<T>,
+): Promise<T> {
   const database = await open(config);
   try {
     await migrate(database.db);
@@ -97,18 +104,21 @@ async function run(argv: string[]) {
     case 'serve':
       return serveCommand(config, logger, args);
     case 'migrate':
-      return withDatabase(config, async () => out('Database schema is up to date'));
+      return withDatabase(config, () => Promise.resolve(out('Database schema is up to date')));
     case 'seed': {
       const scale = args.indexOf('--scale');
       const factor = scale >= 0 ? Number(args[scale + 1]) : null;
       if (factor !== null && !(Number.isInteger(factor) && factor >= 1 && factor <= 1000)) {
         throw new UsageError('--scale needs a whole number between 1 and 1000');
       }
-      if (factor === null && !args.includes('--demo')) throw new UsageError('seed needs --demo or --scale N');
+      if (factor === null && !args.includes('--demo'))
+        throw new UsageError('seed needs --demo or --scale N');
       const today = todayIso();
-      const dataset = () => (factor === null ? generateDemo({ today }) : generateScale(factor, today));
+      const dataset = () =>
+        factor === null ? generateDemo({ today }) : generateScale(factor, today);
       return withDatabase(config, async (database) => {
-        if (!(await seedIfEmpty(database, dataset))) throw new UsageError('The database is not empty; nothing was seeded');
+        if (!(await seedIfEmpty(database, dataset)))
+          throw new UsageError('The database is not empty; nothing was seeded');
         out('Seeded');
       });
     }

@@ -13,7 +13,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function listen(config: Config, database: Database, logger: Logger): Promise<RunningServer> {
+export async function listen(
+  config: Config,
+  database: Database,
+  logger: Logger,
+): Promise<RunningServer> {
   const distDir = resolve('dist');
   const app = createApp({
     database,
@@ -21,7 +25,9 @@ export async function listen(config: Config, database: Database, logger: Logger)
     distDir: existsSync(resolve(distDir, 'index.html')) ? distDir : null,
   });
   const server = await new Promise<Server>((ok, fail) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => ok(s as Server));
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      ok(s as Server),
+    );
     s.once('error', fail);
   });
   // Slow or idle clients must not hold a shutdown open.

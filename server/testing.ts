@@ -35,13 +35,20 @@ function withWatchdog<T>(what: string, work: Promise<T>): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function openFresh(kind: 'pglite' | 'postgres'): Promise<{ database: Database; dispose(): Promise<void> }> {
+interface Fresh {
+  database: Database;
+  schema?: string;
+  dispose: () => Promise<void>;
+}
+
+async function openFresh(kind: 'pglite' | 'postgres'): Promise<Fresh> {
   if (kind === 'pglite') {
     const database = await openDatabase({ kind: 'pglite', dataDir: null });
     return { database, dispose: () => database.close() };
   }
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL must point at a PostgreSQL database for the postgres target');
+  if (!url)
+    throw new Error('DATABASE_URL must point at a PostgreSQL database for the postgres target');
   // One schema per test server keeps parallel test files apart on one database.
   const schema = `jalon_test_${randomBytes(6).toString('hex')}`;
   const admin = await openDatabase({ kind: 'postgres', url });
@@ -49,6 +56,7 @@ async function openFresh(kind: 'pglite' | 'postgres'): Promise<{ database: Datab
   const database = await openDatabase({ kind: 'postgres', url, schema });
   return {
     database,
+    schema,
     async dispose() {
       await database.close();
       await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db);
@@ -60,8 +68,8 @@ async function openFresh(kind: 'pglite' | 'postgres'): Promise<{ database: Datab
 /** An in-process server on a fresh, migrated database holding the demo generated for `today`. */
 export async function createTestServer(options: TestServerOptions): Promise<TestServer> {
   const today = options.today ?? DEMO_TODAY;
-  const { database, dispose } = await openFresh(options.database);
-  await migrate(database.db);
+  const { database, schema, dispose } = await openFresh(options.database);
+  await migrate(database.db, schema);
   const dataset: Dataset = generateDemo({ today });
   const seed = () =>
     transaction(database.db, async (tx) => {
@@ -90,7 +98,10 @@ export async function createTestServer(options: TestServerOptions): Promise<Test
         body = JSON.stringify(req.body);
         if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
       }
-      return withWatchdog(`${method} ${path}`, Promise.resolve(app.request(path, { method, headers, body })));
+      return withWatchdog(
+        `${method} ${path}`,
+        Promise.resolve(app.request(path, { method, headers, body })),
+      );
     },
     reset: () => withWatchdog('reset', seed()),
     close: dispose,

@@ -9,7 +9,11 @@ import { createI18n } from '@/lib/i18n';
 import '@/styles/tokens.css';
 import '@/styles/base.css';
 import '@/styles/layout.css';
-import '@/styles/components.css';
+import '@/styles/page.css';
+import '@/styles/cards.css';
+import '@/styles/badges.css';
+import '@/styles/tables.css';
+import '@/styles/states.css';
 
 // MSW runs only in `npm run dev` (vite.config.ts defines the flag); the dynamic import keeps it
 // out of the production bundle, which the post-build check verifies.

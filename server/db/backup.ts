@@ -28,7 +28,11 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export async function dumpSql(db: Kysely<DB>): Promise<string> {
   return transaction(db, async (tx) => {
     await sql`set transaction isolation level repeatable read`.execute(tx).catch(() => undefined);
-    const lines = [HEADER, `-- schema: ${LATEST_MIGRATION}`, `-- taken: ${new Date().toISOString()}`];
+    const lines = [
+      HEADER,
+      `-- schema: ${LATEST_MIGRATION}`,
+      `-- taken: ${new Date().toISOString()}`,
+    ];
     for (const table of TABLES) {
       const { rows } = await sql<{ r: Record<string, unknown> }>`
         select to_jsonb(t) as r from ${sql.table(table)} t order by to_jsonb(t)::text`.execute(tx);
@@ -52,21 +56,29 @@ export class RestoreRefusedError extends Error {
 }
 
 /** Loads a dump into a migrated database; refuses a non-empty one unless `force` (then wipes it). */
-export async function restoreSql(db: Kysely<DB>, dump: string, options: { force?: boolean } = {}): Promise<number> {
+export async function restoreSql(
+  db: Kysely<DB>,
+  dump: string,
+  options: { force?: boolean } = {},
+): Promise<number> {
   if (!dump.startsWith(HEADER)) throw new RestoreRefusedError('This file is not a Jalon backup');
   const schema = SCHEMA_LINE.exec(dump)?.[1];
   if (schema !== LATEST_MIGRATION) {
-    throw new RestoreRefusedError(`The backup is of schema ${schema ?? 'unknown'}, this server is at ${LATEST_MIGRATION}`);
+    throw new RestoreRefusedError(
+      `The backup is of schema ${schema ?? 'unknown'}, this server is at ${LATEST_MIGRATION}`,
+    );
   }
   const statements = dump.split('\n').filter((l) => l.startsWith('INSERT INTO '));
   const allowed = new Set<string>(TABLES.map((t) => ident(t)));
   for (const s of statements) {
     const table = /^INSERT INTO ("[a-z_]+") /.exec(s)?.[1];
-    if (!table || !allowed.has(table)) throw new RestoreRefusedError('The backup contains an unexpected statement');
+    if (!table || !allowed.has(table))
+      throw new RestoreRefusedError('The backup contains an unexpected statement');
   }
   return transaction(db, async (tx: Transaction<DB>) => {
     if (!(await isEmpty(tx))) {
-      if (!options.force) throw new RestoreRefusedError('The database is not empty; use --force to replace its data');
+      if (!options.force)
+        throw new RestoreRefusedError('The database is not empty; use --force to replace its data');
       await truncateAll(tx);
     }
     for (const s of statements) await sql.raw(s).execute(tx);
@@ -79,7 +91,9 @@ export async function tableChecksums(db: Kysely<DB>): Promise<Record<TableName, 
   const out = {} as Record<TableName, string>;
   for (const table of TABLES) {
     const { rows } = await sql<{ sum: string | null }>`
-      select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as sum from ${sql.table(table)} t`.execute(db);
+      select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as sum from ${sql.table(table)} t`.execute(
+      db,
+    );
     out[table] = rows[0]?.sum ?? '';
   }
   return out;

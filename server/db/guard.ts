@@ -13,7 +13,9 @@ const inTransaction = new AsyncLocalStorage<true>();
 
 export class RootHandleInTransactionError extends Error {
   constructor() {
-    super('The root database handle was used inside a transaction; pass the transaction handle instead');
+    super(
+      'The root database handle was used inside a transaction; pass the transaction handle instead',
+    );
     this.name = 'RootHandleInTransactionError';
   }
 }
@@ -22,7 +24,10 @@ export class RootHandleInTransactionError extends Error {
  * Runs `fn` in a transaction. While it runs, any query through the root handle throws instead of
  * waiting for the connection the transaction holds (a silent deadlock on PGlite, pitfall §3.2).
  */
-export function transaction<DB, T>(db: Kysely<DB>, fn: (tx: Transaction<DB>) => Promise<T>): Promise<T> {
+export function transaction<DB, T>(
+  db: Kysely<DB>,
+  fn: (tx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
   if (inTransaction.getStore()) return Promise.reject(new RootHandleInTransactionError());
   return db.transaction().execute((tx) => inTransaction.run(true, () => fn(tx)));
 }

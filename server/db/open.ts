@@ -17,8 +17,16 @@ export interface Database {
 }
 
 export type DatabaseOptions =
-  | { kind: 'pglite'; /** Holds the lock file and PGlite's own `pgdata`; null: in memory (tests). */ dataDir: string | null }
-  | { kind: 'postgres'; url: string; /** Confines the connection to one schema (tests). */ schema?: string };
+  | {
+      kind: 'pglite';
+      /** Holds the lock file and PGlite's own `pgdata`; null: in memory (tests). */ dataDir:
+        string | null;
+    }
+  | {
+      kind: 'postgres';
+      url: string;
+      /** Confines the connection to one schema (tests). */ schema?: string;
+    };
 
 export class DatabaseUnavailableError extends Error {
   constructor(message: string) {
@@ -82,7 +90,11 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === DATE_OID ? keepDate : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        oid === DATE_OID
+          ? keepDate
+          : (pg.types.getTypeParser(oid, format) as (
+              value: string,
+            ) => unknown)) as typeof pg.types.getTypeParser,
     },
   });
   // An idle client losing its server must not crash the process; the next query reports it.
@@ -93,11 +105,15 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
   } catch (error) {
     await db.destroy().catch(() => undefined);
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new DatabaseUnavailableError(`Cannot connect to PostgreSQL at ${describeTarget(url)}: ${reason}`);
+    throw new DatabaseUnavailableError(
+      `Cannot connect to PostgreSQL at ${describeTarget(url)}: ${reason}`,
+    );
   }
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
 export function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.kind === 'pglite' ? openPGlite(options.dataDir) : openPostgres(options.url, options.schema);
+  return options.kind === 'pglite'
+    ? openPGlite(options.dataDir)
+    : openPostgres(options.url, options.schema);
 }

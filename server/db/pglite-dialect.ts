@@ -38,15 +38,16 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(query.sql, [...query.parameters], { rowMode: 'object' });
+    const result = await this.pglite.query<R>(query.sql, [...query.parameters], {
+      rowMode: 'object',
+    });
     const affected = result.affectedRows;
     return affected !== undefined && affected > 0
       ? { rows: result.rows, numAffectedRows: BigInt(affected) }
       : { rows: result.rows, ...(isWrite(query.sql) ? { numAffectedRows: 0n } : {}) };
   }
 
-  // eslint-disable-next-line require-yield -- streaming is not offered by PGlite
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+  streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('PGlite does not support streaming queries');
   }
 }
@@ -88,10 +89,11 @@ class PGliteDriver implements Driver {
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
 
-  async releaseConnection() {
+  releaseConnection() {
     const release = this.release;
     this.release = null;
     release?.();
+    return Promise.resolve();
   }
 
   async destroy() {

@@ -9,14 +9,7 @@ import type {
 } from '../../src/domain/contract';
 import { currentValues } from '../../src/domain/demo/dataset';
 import { notFound } from '../../src/domain/problems';
-import {
-  toConsortium,
-  toConsortiumKpi,
-  toKpi,
-  toKpiValue,
-  toMilestone,
-  toProgramme,
-} from './rows';
+import { toConsortium, toConsortiumKpi, toKpi, toKpiValue, toMilestone, toProgramme } from './rows';
 import type { DB } from './schema';
 
 /** Reads shared by several handlers. `db` is the root handle or a transaction, never both. */
@@ -44,7 +37,11 @@ function milestoneQuery(db: Db) {
   return db
     .selectFrom('milestones as m')
     .selectAll('m')
-    .select(sql<number>`(select count(*)::int from evidence e where e.milestone_id = m.id)`.as('evidenceCount'));
+    .select(
+      sql<number>`(select count(*)::int from evidence e where e.milestone_id = m.id)`.as(
+        'evidenceCount',
+      ),
+    );
 }
 
 export async function milestoneOr404(db: Db, id: string): Promise<Milestone> {
@@ -75,7 +72,10 @@ export async function kpisOf(db: Db, programmeId: string | undefined): Promise<K
   return (await q.execute()).map(toKpi);
 }
 
-export async function settingsOf(db: Db, consortiumIds: readonly string[]): Promise<ConsortiumKpi[]> {
+export async function settingsOf(
+  db: Db,
+  consortiumIds: readonly string[],
+): Promise<ConsortiumKpi[]> {
   if (consortiumIds.length === 0) return [];
   const rows = await db
     .selectFrom('consortiumKpis as s')
@@ -89,14 +89,23 @@ export async function settingsOf(db: Db, consortiumIds: readonly string[]): Prom
 }
 
 /** Current (highest-revision) values of the given consortia, optionally of one KPI. */
-export async function currentValuesOf(db: Db, consortiumIds: readonly string[], kpiId?: string): Promise<KpiValue[]> {
+export async function currentValuesOf(
+  db: Db,
+  consortiumIds: readonly string[],
+  kpiId?: string,
+): Promise<KpiValue[]> {
   if (consortiumIds.length === 0) return [];
   let q = db.selectFrom('kpiValues').selectAll().where('consortiumId', 'in', consortiumIds);
   if (kpiId !== undefined) q = q.where('kpiId', '=', kpiId);
   return currentValues((await q.execute()).map(toKpiValue));
 }
 
-export async function currentValueOf(db: Db, consortiumId: string, kpiId: string, period: string): Promise<KpiValue | null> {
+export async function currentValueOf(
+  db: Db,
+  consortiumId: string,
+  kpiId: string,
+  period: string,
+): Promise<KpiValue | null> {
   const rows = await db
     .selectFrom('kpiValues')
     .selectAll()

@@ -29,9 +29,15 @@ import type {
 
 const iso = (d: Date) => d.toISOString();
 
-export const toProgramme = (r: Selectable<ProgrammesTable>): Programme => ({ ...r, updatedAt: iso(r.updatedAt) });
+export const toProgramme = (r: Selectable<ProgrammesTable>): Programme => ({
+  ...r,
+  updatedAt: iso(r.updatedAt),
+});
 
-export const toConsortium = (r: Selectable<ConsortiaTable>): Consortium => ({ ...r, updatedAt: iso(r.updatedAt) });
+export const toConsortium = (r: Selectable<ConsortiaTable>): Consortium => ({
+  ...r,
+  updatedAt: iso(r.updatedAt),
+});
 
 export type MilestoneRow = Selectable<MilestonesTable> & { evidenceCount: number };
 
@@ -51,7 +57,10 @@ export const toMilestoneEvent = (r: Selectable<MilestoneEventsTable>): Milestone
   at: iso(r.at),
 });
 
-export const toEvidence = (r: Selectable<EvidenceTable>): Evidence => ({ ...r, uploadedAt: iso(r.uploadedAt) });
+export const toEvidence = (r: Selectable<EvidenceTable>): Evidence => ({
+  ...r,
+  uploadedAt: iso(r.uploadedAt),
+});
 
 export const toKpi = (r: Selectable<KpisTable>): KpiDefinition => ({
   ...r,

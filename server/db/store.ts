@@ -1,18 +1,12 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Dataset } from '../../src/domain/demo/dataset';
-import {
-  consortiumKpiRow,
-  consortiumRow,
-  kpiRow,
-  kpiValueRow,
-  milestoneRow,
-} from './rows';
+import { consortiumKpiRow, consortiumRow, kpiRow, kpiValueRow, milestoneRow } from './rows';
 import { TABLES, type DB } from './schema';
 
 // Keeps each INSERT well under PostgreSQL's 65,535-parameter limit.
 const CHUNK = 500;
 
-async function insertAll<T extends keyof DB & string>(
+async function insertAll<T extends keyof DB>(
   tx: Transaction<DB>,
   table: T,
   rows: readonly Record<string, unknown>[],
@@ -52,7 +46,9 @@ export async function insertDataset(tx: Transaction<DB>, d: Dataset): Promise<vo
 /** True when no table holds a row: the only state in which seeding or restoring may proceed. */
 export async function isEmpty(db: Kysely<DB> | Transaction<DB>): Promise<boolean> {
   for (const table of TABLES) {
-    const { rows } = await sql<{ found: boolean }>`select exists (select 1 from ${sql.table(table)}) as found`.execute(db);
+    const { rows } = await sql<{
+      found: boolean;
+    }>`select exists (select 1 from ${sql.table(table)}) as found`.execute(db);
     if (rows[0]?.found) return false;
   }
   return true;

@@ -46,7 +46,9 @@ async function send(c: Context, file: string, cacheControl: string) {
     'Content-Length': String(body.byteLength),
     'Cache-Control': cacheControl,
   };
-  return c.req.method === 'HEAD' ? c.body(null, 200, headers) : c.body(new Uint8Array(body), 200, headers);
+  return c.req.method === 'HEAD'
+    ? c.body(null, 200, headers)
+    : c.body(new Uint8Array(body), 200, headers);
 }
 
 /**

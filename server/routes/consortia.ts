@@ -5,7 +5,10 @@ import { consortiaOf, consortiumOr404 } from '../db/queries';
 import { mutationContext } from '../context';
 import type { Handlers } from './types';
 
-export const consortiumHandlers: Pick<Handlers, 'listConsortia' | 'getConsortium' | 'patchConsortium'> = {
+export const consortiumHandlers: Pick<
+  Handlers,
+  'listConsortia' | 'getConsortium' | 'patchConsortium'
+> = {
   async listConsortia({ query, ctx }) {
     return { items: await consortiaOf(ctx.db, query.programmeId) };
   },

@@ -48,8 +48,8 @@ export const kpiHandlers: Pick<
     const kpi = await kpiOr404(ctx.db, params.kpiId);
     if (kpi.programmeId !== consortium.programmeId) throw notFound('KPI');
     const values = (await currentValuesOf(ctx.db, [consortium.id], kpi.id))
-      .filter((v) => (query.from === undefined || comparePeriods(v.period, query.from) >= 0))
-      .filter((v) => (query.to === undefined || comparePeriods(v.period, query.to) <= 0))
+      .filter((v) => query.from === undefined || comparePeriods(v.period, query.from) >= 0)
+      .filter((v) => query.to === undefined || comparePeriods(v.period, query.to) <= 0)
       .sort((a, b) => comparePeriods(a.period, b.period));
     return { items: values };
   },
@@ -98,7 +98,12 @@ export const kpiHandlers: Pick<
       return await write();
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      const current = await currentValueOf(ctx.db, params.consortiumId, params.kpiId, params.period);
+      const current = await currentValueOf(
+        ctx.db,
+        params.consortiumId,
+        params.kpiId,
+        params.period,
+      );
       throw preconditionFailed(current);
     }
   },

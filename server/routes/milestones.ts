@@ -24,7 +24,12 @@ export const milestoneHandlers: Pick<
       const current = await milestoneOr404(tx, params.milestoneId);
       if (current.version !== ifMatch) throw preconditionFailed(current);
       const consortium = await consortiumOr404(tx, current.consortiumId);
-      const { milestone, events } = applyMilestonePatch(current, body, consortium, mutationContext(ctx));
+      const { milestone, events } = applyMilestonePatch(
+        current,
+        body,
+        consortium,
+        mutationContext(ctx),
+      );
       const { numUpdatedRows } = await tx
         .updateTable('milestones')
         .set({

@@ -11,18 +11,25 @@ import {
 } from '../db/queries';
 import type { Handlers } from './types';
 
-const { version: APP_VERSION } = createRequire(import.meta.url)('../../package.json') as { version: string };
+const { version: APP_VERSION } = createRequire(import.meta.url)('../../package.json') as {
+  version: string;
+};
 
 export const programmeHandlers: Pick<
   Handlers,
   'health' | 'listProgrammes' | 'getProgramme' | 'getPortfolio' | 'listPeriods'
 > = {
-  async health({ ctx }) {
-    return { status: 'ok', database: ctx.databaseKind, version: APP_VERSION };
+  health({ ctx }) {
+    return Promise.resolve({ status: 'ok', database: ctx.databaseKind, version: APP_VERSION });
   },
 
   async listProgrammes({ ctx }) {
-    const rows = await ctx.db.selectFrom('programmes').selectAll().orderBy('startDate').orderBy('id').execute();
+    const rows = await ctx.db
+      .selectFrom('programmes')
+      .selectAll()
+      .orderBy('startDate')
+      .orderBy('id')
+      .execute();
     return { items: rows.map(toProgramme) };
   },
 

@@ -2,9 +2,8 @@ import type { z } from 'zod';
 import type { ResponseOf, RouteName, Routes } from '../../src/domain/contract';
 import type { RequestContext } from '../context';
 
-type Parsed<N extends RouteName, K extends 'params' | 'query' | 'body'> = Routes[N] extends Record<K, infer S extends z.ZodType>
-  ? z.output<S>
-  : undefined;
+type Parsed<N extends RouteName, K extends 'params' | 'query' | 'body'> =
+  Routes[N] extends Record<K, infer S extends z.ZodType> ? z.output<S> : undefined;
 
 /** What a handler receives: inputs already validated by the route's schemas. */
 export interface HandlerInput<N extends RouteName> {

@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunction, RouteObject } from 'react-router';
 import { RouteLoading } from '@/components/loading-state';
@@ -9,7 +10,7 @@ import { RootError, RouteError } from './route-error';
 /** What every lazy route module exports: a loader factory and the screen. */
 export interface RouteModule {
   loader: (queryClient: QueryClient) => LoaderFunction;
-  Component: React.ComponentType;
+  Component: ComponentType;
 }
 
 const lazyRoute = (queryClient: QueryClient, load: () => Promise<RouteModule>) => async () => {

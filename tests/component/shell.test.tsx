@@ -35,7 +35,7 @@ describe('app shell', () => {
     expect(navLabels()).toEqual(FR_NAV);
   });
 
-  it('announces loading inside the layout while a screen's data arrives', async () => {
+  it('announces loading inside the layout while a screen’s data arrives', async () => {
     // Returning nothing hands the request on to the real demo handler, just later.
     server.use(
       http.get('*/api/v1/programmes/:programmeId/portfolio', async () => {
@@ -80,6 +80,16 @@ describe('app shell', () => {
     renderRoute('/');
     await screen.findAllByRole('article');
     expect(navLabels()).toEqual(EN_NAV);
+  });
+
+  it('moves focus to the main region after navigating', async () => {
+    const { user } = renderRoute('/');
+    await screen.findAllByRole('article');
+    await user.click(screen.getByRole('link', { name: 'Indicateurs' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Indicateurs' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('main')).toHaveFocus();
   });
 
   it('folds the navigation into a keyboard-operable menu button', async () => {

@@ -30,7 +30,11 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://u:p@db.internal:5432/jalon',
       LOG_LEVEL: 'warn',
     });
-    expect(config).toMatchObject({ port: 9090, host: '127.0.0.1', databaseUrl: 'postgres://u:p@db.internal:5432/jalon' });
+    expect(config).toMatchObject({
+      port: 9090,
+      host: '127.0.0.1',
+      databaseUrl: 'postgres://u:p@db.internal:5432/jalon',
+    });
   });
 
   it('names every wrong variable in one message', () => {

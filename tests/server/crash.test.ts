@@ -39,14 +39,22 @@ const write = (url: string, method: string, body: unknown, version: number) =>
 
 async function discover(api: string): Promise<{ cells: Cell[]; milestones: MilestoneWriter[] }> {
   type Summary = { kpi: { id: string; frequency: string; aggregation: string } };
-  const periods = (await json<{ items: { period: string; status: string }[] }>(await fetch(`${api}/programmes/pascaline/periods`))).items
+  const periods = (
+    await json<{ items: { period: string; status: string }[] }>(
+      await fetch(`${api}/programmes/pascaline/periods`),
+    )
+  ).items
     .filter((p) => p.status === 'open' && /^\d{4}-\d{2}$/.test(p.period))
     .map((p) => p.period);
-  const { items: consortia } = await json<{ items: { id: string }[] }>(await fetch(`${api}/consortia`));
+  const { items: consortia } = await json<{ items: { id: string }[] }>(
+    await fetch(`${api}/consortia`),
+  );
   const cells: Cell[] = [];
   const milestones: MilestoneWriter[] = [];
   for (const c of consortia) {
-    const { items } = await json<{ items: Summary[] }>(await fetch(`${api}/consortia/${c.id}/kpis`));
+    const { items } = await json<{ items: Summary[] }>(
+      await fetch(`${api}/consortia/${c.id}/kpis`),
+    );
     const kpis = items.filter((s) => s.kpi.frequency === 'monthly' && s.kpi.aggregation !== 'rate');
     const mine = () => cells.filter((cell) => cell.path.includes(`/consortia/${c.id}/`)).length;
     for (const { kpi } of kpis) {
@@ -56,19 +64,28 @@ async function discover(api: string): Promise<{ cells: Cell[]; milestones: Miles
         const existing = await json<{ items: { version: number }[] }>(
           await fetch(`${api}/consortia/${c.id}/kpis/${kpi.id}/values?from=${period}&to=${period}`),
         );
-        const body = { value: 1, provisional: true, source: 'crash test', explanation: 'crash test' };
+        const body = {
+          value: 1,
+          provisional: true,
+          source: 'crash test',
+          explanation: 'crash test',
+        };
         const version = existing.items[0]?.version;
         const res = await fetch(path, {
           method: 'PUT',
-          headers: { 'Content-Type': 'application/json', ...(version ? { 'If-Match': `"${version}"` } : {}) },
+          headers: {
+            'Content-Type': 'application/json',
+            ...(version ? { 'If-Match': `"${version}"` } : {}),
+          },
           body: JSON.stringify(body),
         });
-        if (res.ok) cells.push({ path, version: (await json<{ version: number }>(res)).version, acked: [] });
+        if (res.ok)
+          cells.push({ path, version: (await json<{ version: number }>(res)).version, acked: [] });
       }
     }
-    const { items: ms } = await json<{ items: { id: string; status: string; version: number; progress: number }[] }>(
-      await fetch(`${api}/consortia/${c.id}/milestones`),
-    );
+    const { items: ms } = await json<{
+      items: { id: string; status: string; version: number; progress: number }[];
+    }>(await fetch(`${api}/consortia/${c.id}/milestones`));
     const open = ms.find((m) => m.status === 'in_progress' || m.status === 'planned');
     if (open) {
       const path = `${api}/milestones/${open.id}`;
@@ -89,11 +106,15 @@ async function verifyAndRefresh(api: string, cells: Cell[], milestones: Mileston
     );
     const current = items[0];
     expect(current, cell.path).toBeDefined();
-    expect(current!.revision).toBeGreaterThanOrEqual(Math.max(0, ...cell.acked.map((a) => a.revision)));
+    expect(current!.revision).toBeGreaterThanOrEqual(
+      Math.max(0, ...cell.acked.map((a) => a.revision)),
+    );
     cell.version = current!.version;
   }
   for (const m of milestones) {
-    const { version, progress } = await json<{ version: number; progress: number }>(await fetch(m.path));
+    const { version, progress } = await json<{ version: number; progress: number }>(
+      await fetch(m.path),
+    );
     expect(version).toBeGreaterThanOrEqual(m.ackedVersion);
     m.version = version;
     m.progress = progress;
@@ -104,16 +125,25 @@ async function runWriters(cells: Cell[], milestones: MilestoneWriter[], until: (
   let value = 0;
   const kpiWriter = async (cell: Cell) => {
     while (!until()) {
-      const body = { value: (value++ % 50) + 1, provisional: true, source: 'crash test', explanation: 'crash test' };
+      const body = {
+        value: (value++ % 50) + 1,
+        provisional: true,
+        source: 'crash test',
+        explanation: 'crash test',
+      };
       const res = await write(cell.path, 'PUT', body, cell.version).catch(() => null);
       if (!res) return;
       if (res.ok) {
-        const v = await json<{ id: string; revision: number; version: number }>(res).catch(() => null);
+        const v = await json<{ id: string; revision: number; version: number }>(res).catch(
+          () => null,
+        );
         if (!v) return;
         cell.acked.push({ id: v.id, revision: v.revision });
         cell.version = v.version;
       } else if (res.status === 412) {
-        const { current } = (await json<{ error: { details: { current: { version: number } } } }>(res)).error.details;
+        const { current } = (
+          await json<{ error: { details: { current: { version: number } } } }>(res)
+        ).error.details;
         cell.version = current.version;
       } else throw new Error(`unexpected ${res.status} ${await res.text()}`);
     }
@@ -121,7 +151,12 @@ async function runWriters(cells: Cell[], milestones: MilestoneWriter[], until: (
   const milestoneWriter = async (m: MilestoneWriter) => {
     while (!until()) {
       // Progress always changes, so every committed PATCH writes exactly one progress event.
-      const res = await write(m.path, 'PATCH', { progress: m.progress === 30 ? 70 : 30 }, m.version).catch(() => null);
+      const res = await write(
+        m.path,
+        'PATCH',
+        { progress: m.progress === 30 ? 70 : 30 },
+        m.version,
+      ).catch(() => null);
       if (!res) return;
       if (!res.ok) throw new Error(`unexpected ${res.status} ${await res.text()}`);
       const body = await json<{ version: number; progress: number }>(res).catch(() => null);
@@ -133,50 +168,66 @@ async function runWriters(cells: Cell[], milestones: MilestoneWriter[], until: (
   await Promise.all([...cells.map(kpiWriter), ...milestones.map(milestoneWriter)]);
 }
 
-it(`keeps every acknowledged write across ${CYCLES} kill -9 cycles`, { timeout: 400_000 }, async () => {
-  const started = Date.now();
-  const startups: number[] = [];
-  const env = { DATA_DIR: dataDir, PORT: String(await freePort()) };
-  const api = `http://127.0.0.1:${env.PORT}/api/v1`;
-  let server = await startServe(env);
-  const { cells, milestones } = await discover(api);
-  expect(cells.length).toBeGreaterThanOrEqual(4);
-  expect(milestones.length).toBeGreaterThanOrEqual(2);
+it(
+  `keeps every acknowledged write across ${CYCLES} kill -9 cycles`,
+  { timeout: 400_000 },
+  async () => {
+    const started = Date.now();
+    const startups: number[] = [];
+    const env = { DATA_DIR: dataDir, PORT: String(await freePort()) };
+    const api = `http://127.0.0.1:${env.PORT}/api/v1`;
+    let server = await startServe(env);
+    const { cells, milestones } = await discover(api);
+    expect(cells.length).toBeGreaterThanOrEqual(4);
+    expect(milestones.length).toBeGreaterThanOrEqual(2);
 
-  for (let cycle = 0; cycle < CYCLES; cycle++) {
-    if (cycle > 0) {
-      server = await startServe(env, []);
-      startups.push(server.startupMs);
-      await verifyAndRefresh(api, cells, milestones);
+    for (let cycle = 0; cycle < CYCLES; cycle++) {
+      if (cycle > 0) {
+        server = await startServe(env, []);
+        startups.push(server.startupMs);
+        await verifyAndRefresh(api, cells, milestones);
+      }
+      let killed = false;
+      const writers = runWriters(cells, milestones, () => killed);
+      await new Promise((r) => setTimeout(r, 500 + Math.random() * 2_500));
+      server.child.kill('SIGKILL');
+      killed = true;
+      await server.exited;
+      await writers;
     }
-    let killed = false;
-    const writers = runWriters(cells, milestones, () => killed);
-    await new Promise((r) => setTimeout(r, 500 + Math.random() * 2_500));
-    server.child.kill('SIGKILL');
-    killed = true;
-    await server.exited;
-    await writers;
-  }
 
-  server = await startServe(env, []);
-  await verifyAndRefresh(api, cells, milestones);
-  server.child.kill('SIGTERM');
-  expect((await server.exited).code).toBe(0);
+    server = await startServe(env, []);
+    await verifyAndRefresh(api, cells, milestones);
+    server.child.kill('SIGTERM');
+    expect((await server.exited).code).toBe(0);
 
-  const database = await openDatabase({ kind: 'pglite', dataDir });
-  const ids = cells.flatMap((c) => c.acked.map((a) => a.id));
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from kpi_values where id in (${sql.join(ids)})`.execute(database.db);
-  expect(rows[0]?.n).toBe(ids.length);
-  for (const m of milestones) {
-    const id = m.path.split('/').at(-1) ?? '';
-    const stored = await database.db.selectFrom('milestones').select('version').where('id', '=', id).executeTakeFirstOrThrow();
-    const { rows: events } = await sql<{ n: number }>`
-      select count(*)::int as n from milestone_events where milestone_id = ${id} and type = 'progress' and actor_name = 'system'`.execute(database.db);
-    expect(events[0]?.n, 'one progress event per committed update').toBe(stored.version - m.initialVersion);
-  }
-  await database.close();
-  console.info(
-    `crash test: ${CYCLES} cycles, ${ids.length} KPI writes and ${milestones.reduce((n, m) => n + m.ackedVersion - m.initialVersion, 0)} milestone writes acknowledged, ` +
-      `restart median ${startups.sort((a, b) => a - b)[startups.length >> 1]} ms, ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
-});
+    const database = await openDatabase({ kind: 'pglite', dataDir });
+    const ids = cells.flatMap((c) => c.acked.map((a) => a.id));
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from kpi_values where id in (${sql.join(ids)})`.execute(
+      database.db,
+    );
+    expect(rows[0]?.n).toBe(ids.length);
+    for (const m of milestones) {
+      const id = m.path.split('/').at(-1) ?? '';
+      const stored = await database.db
+        .selectFrom('milestones')
+        .select('version')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const { rows: events } = await sql<{ n: number }>`
+      select count(*)::int as n from milestone_events where milestone_id = ${id} and type = 'progress' and actor_name = 'system'`.execute(
+        database.db,
+      );
+      expect(events[0]?.n, 'one progress event per committed update').toBe(
+        stored.version - m.initialVersion,
+      );
+    }
+    await database.close();
+    console.info(
+      `crash test: ${CYCLES} cycles, ${ids.length} KPI writes and ${milestones.reduce((n, m) => n + m.ackedVersion - m.initialVersion, 0)} milestone writes acknowledged, ` +
+        `restart median ${startups.sort((a, b) => a - b)[startups.length >> 1]} ms, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  },
+);

@@ -35,7 +35,9 @@ describe('data directory lock', () => {
     const started = Date.now();
     const second = openDatabase({ kind: 'pglite', dataDir: dir });
     await expect(second).rejects.toBeInstanceOf(DataDirLockedError);
-    await expect(second).rejects.toThrow(`The data directory ${dir} is in use by another Jalon process (pid ${process.pid})`);
+    await expect(second).rejects.toThrow(
+      `The data directory ${dir} is in use by another Jalon process (pid ${process.pid})`,
+    );
     expect(Date.now() - started).toBeLessThan(1_000);
     await first.close();
     const reopened = await openDatabase({ kind: 'pglite', dataDir: dir });
@@ -62,9 +64,9 @@ describe('transaction guard', () => {
       await sql`select 2`.execute(db);
     });
     await expect(misuse).rejects.toBeInstanceOf(RootHandleInTransactionError);
-    await expect(transaction(db, () => transaction(db, async () => 1))).rejects.toBeInstanceOf(
-      RootHandleInTransactionError,
-    );
+    await expect(
+      transaction(db, () => transaction(db, () => Promise.resolve(1))),
+    ).rejects.toBeInstanceOf(RootHandleInTransactionError);
     // The connection is free again: the failed transaction rolled back and released it.
     expect((await sql<{ one: number }>`select 1 as one`.execute(db)).rows).toEqual([{ one: 1 }]);
     await database.close();

@@ -28,7 +28,8 @@ afterAll(async () => {
   rmSync(dist, { recursive: true, force: true });
 });
 
-const get = (path: string, headers: Record<string, string> = {}) => server.app.request(path, { headers });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  server.app.request(path, { headers });
 
 function securityHeaders(res: Response) {
   const pick = [
@@ -58,14 +59,26 @@ describe('security headers', () => {
     const asset = await get('/assets/index-Ab12Cd34.js');
     const error = await get('/api/v1/consortia/no-such-consortium');
     expect([json.status, index.status, asset.status, error.status]).toEqual([200, 200, 200, 404]);
-    expect(securityHeaders(json)).toEqual({ ...base, 'cache-control': 'no-store', 'content-type': 'application/json' });
-    expect(securityHeaders(index)).toEqual({ ...base, 'cache-control': 'no-cache', 'content-type': 'text/html; charset=utf-8' });
+    expect(securityHeaders(json)).toEqual({
+      ...base,
+      'cache-control': 'no-store',
+      'content-type': 'application/json',
+    });
+    expect(securityHeaders(index)).toEqual({
+      ...base,
+      'cache-control': 'no-cache',
+      'content-type': 'text/html; charset=utf-8',
+    });
     expect(securityHeaders(asset)).toEqual({
       ...base,
       'cache-control': 'public, max-age=31536000, immutable',
       'content-type': 'text/javascript; charset=utf-8',
     });
-    expect(securityHeaders(error)).toEqual({ ...base, 'cache-control': 'no-store', 'content-type': 'application/json' });
+    expect(securityHeaders(error)).toEqual({
+      ...base,
+      'cache-control': 'no-store',
+      'content-type': 'application/json',
+    });
     const ids = [json, index, asset, error].map((r) => r.headers.get('x-request-id'));
     expect(ids.every((id) => /^[0-9a-f-]{36}$/.test(id ?? ''))).toBe(true);
     expect(new Set(ids).size).toBe(4);
@@ -80,7 +93,12 @@ describe('static files', () => {
   });
 
   it('never serves the MSW worker, a missing asset or a file outside dist', async () => {
-    for (const path of ['/mockServiceWorker.js', '/assets/missing-123.js', '/favicon.png', '/..%2f..%2fpackage.json']) {
+    for (const path of [
+      '/mockServiceWorker.js',
+      '/assets/missing-123.js',
+      '/favicon.png',
+      '/..%2f..%2fpackage.json',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(ApiErrorBody.parse(await res.json()).error.code).toBe('not_found');
@@ -118,8 +136,17 @@ describe('request refusals', () => {
   });
 
   it('415 without application/json, 400 on malformed JSON', async () => {
-    expect((await patch('{"name":"x"}', { 'If-Match': '"1"', 'Content-Type': 'text/plain' })).status).toBe(415);
-    expect((await patch('name=x', { 'If-Match': '"1"', 'Content-Type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+    expect(
+      (await patch('{"name":"x"}', { 'If-Match': '"1"', 'Content-Type': 'text/plain' })).status,
+    ).toBe(415);
+    expect(
+      (
+        await patch('name=x', {
+          'If-Match': '"1"',
+          'Content-Type': 'application/x-www-form-urlencoded',
+        })
+      ).status,
+    ).toBe(415);
     expect((await patch('{"name":"x"}', { 'If-Match': '"1"' })).status).toBe(415);
     const malformed = await patch('{"name":', json);
     expect(malformed.status).toBe(400);
@@ -129,7 +156,9 @@ describe('request refusals', () => {
   it('428 without If-Match, 412 with the current row when stale', async () => {
     const missing = await patch('{"name":"x"}', { 'Content-Type': 'application/json' });
     expect(missing.status).toBe(428);
-    const current = await (await get('/api/v1/consortia/coord-dom')).json();
+    const current = (await (await get('/api/v1/consortia/coord-dom')).json()) as {
+      version: number;
+    };
     const stale = await patch('{"name":"x"}', { ...json, 'If-Match': `"${current.version + 3}"` });
     expect(stale.status).toBe(412);
     const body = ApiErrorBody.parse(await stale.json());

@@ -16,13 +16,17 @@ describe('the server process', () => {
   it('exits non-zero with one line within 10 s when PostgreSQL is unreachable', async () => {
     const port = await freePort();
     const started = Date.now();
-    const proc = runJalon(['serve'], { DATABASE_URL: `postgres://jalon:secret@127.0.0.1:${port}/jalon` });
+    const proc = runJalon(['serve'], {
+      DATABASE_URL: `postgres://jalon:secret@127.0.0.1:${port}/jalon`,
+    });
     const { code } = await proc.exited;
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(code).toBe(1);
     const lines = proc.stderr().trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^jalon: Cannot connect to PostgreSQL at 127\\.0\\.0\\.1:${port}/jalon: `));
+    expect(lines[0]).toMatch(
+      new RegExp(`^jalon: Cannot connect to PostgreSQL at 127\\.0\\.0\\.1:${port}/jalon: `),
+    );
     expect(lines[0]).not.toContain('secret');
   });
 
@@ -61,7 +65,9 @@ describe('the server process', () => {
     const started = Date.now();
     expect((await intruder.exited).code).toBe(1);
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(intruder.stderr()).toContain(`is in use by another Jalon process (pid ${second.child.pid})`);
+    expect(intruder.stderr()).toContain(
+      `is in use by another Jalon process (pid ${second.child.pid})`,
+    );
 
     second.child.kill('SIGINT');
     expect((await second.exited).code).toBe(0);

@@ -10,7 +10,9 @@ export function freePort(): Promise<number> {
     s.once('error', fail);
     s.listen(0, '127.0.0.1', () => {
       const address = s.address();
-      s.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
+      s.close(() =>
+        typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port')),
+      );
     });
   });
 }
@@ -41,7 +43,10 @@ export function runJalon(args: string[], env: Record<string, string>): Spawned {
 }
 
 /** Starts `serve` and waits for its "running at" line; rejects if it exits or stalls first. */
-export async function startServe(env: Record<string, string>, args: string[] = ['--demo-if-empty']) {
+export async function startServe(
+  env: Record<string, string>,
+  args: string[] = ['--demo-if-empty'],
+) {
   const proc = runJalon(['serve', ...args], env);
   const started = Date.now();
   await new Promise<void>((ok, fail) => {

@@ -1,11 +1,15 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { resetMockData, server } from '@mocks/node';
 import {
   recordConsoleError,
   takeUnexpectedConsoleErrors,
 } from '@tests/component/support/console-guard';
+
+// Routes load lazily (a dynamic import, then the loaders): on a busy CI machine that can take
+// longer than Testing Library's 1 s default for findBy queries.
+configure({ asyncUtilTimeout: 5000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 

@@ -1,5 +1,7 @@
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useNavigation } from 'react-router';
+import { Outlet, useLocation, useNavigation } from 'react-router';
+import { RouteLoading } from '@/components/loading-state';
 import { SiteHeader } from './site-header';
 
 /** The shell around every screen: skip link, header with navigation, main region. */
@@ -7,6 +9,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const loading = navigation.state === 'loading';
+  const mainRef = useFocusMainOnNavigation();
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -18,12 +21,32 @@ export function AppLayout() {
       <p className="visually-hidden" role="status">
         {loading ? t('common.loading') : ''}
       </p>
-      <main id="main" className="main" tabIndex={-1} aria-busy={loading}>
-        <Outlet />
+      <main id="main" ref={mainRef} className="main" tabIndex={-1} aria-busy={loading}>
+        {/* Loaders fill the cache first, so screens rarely suspend; this covers a query that was
+            garbage-collected between the loader and the render. */}
+        <Suspense fallback={<RouteLoading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <p>{t('app.footer')}</p>
       </footer>
     </div>
   );
+}
+
+/**
+ * After a client-side navigation, focus moves to the main region so screen-reader and keyboard
+ * users start at the new content rather than on the link they used. Not on the first load.
+ */
+function useFocusMainOnNavigation() {
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    mainRef.current?.focus();
+  }, [pathname]);
+  return mainRef;
 }

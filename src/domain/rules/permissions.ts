@@ -45,8 +45,14 @@ function rolesAt(p: Principal | null, scope: Scope): Set<Role> {
   const roles = new Set<Role>();
   for (const m of p?.memberships ?? []) {
     if (m.programmeId !== scope.programmeId) continue;
-    if (m.consortiumId === null) roles.add(m.role);
-    else if (scope.consortiumId && m.consortiumId === scope.consortiumId) roles.add(m.role);
+    // Only well-formed memberships count (the type and the table allow any pairing): a lead or
+    // member without a consortium, or a manager or observer pinned to one, grants nothing.
+    const programmeWide = m.role === 'manager' || m.role === 'observer';
+    if (m.consortiumId === null) {
+      if (programmeWide) roles.add(m.role);
+    } else if (!programmeWide && scope.consortiumId && m.consortiumId === scope.consortiumId) {
+      roles.add(m.role);
+    }
   }
   return roles;
 }
