@@ -18,7 +18,11 @@ export class Problem extends Error {
 
   toBody(): ApiErrorBody {
     return {
-      error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) },
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details === undefined ? {} : { details: this.details }),
+      },
     };
   }
 }
@@ -48,9 +52,15 @@ export function invalid(where: 'params' | 'query' | 'body', error: z.ZodError): 
 
 export const notFound = (what: string) => new Problem(404, 'not_found', `${what} not found`);
 export const preconditionRequired = () =>
-  new Problem(428, 'precondition_required', 'This update needs an If-Match header with the version you read');
+  new Problem(
+    428,
+    'precondition_required',
+    'This update needs an If-Match header with the version you read',
+  );
 export const preconditionFailed = (current: unknown) =>
-  new Problem(412, 'precondition_failed', 'Someone else changed this since you read it', { current });
+  new Problem(412, 'precondition_failed', 'Someone else changed this since you read it', {
+    current,
+  });
 
 /** Parses `If-Match: "7"` (or W/"7", or 7) into a version number; null when absent or malformed. */
 export function parseIfMatch(header: string | null | undefined): number | null {

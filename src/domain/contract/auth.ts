@@ -3,13 +3,12 @@ import { Id, IsoDate, Locale, Timestamp, Version } from './common';
 import { AuditEntry, Membership, Role } from './reporting';
 
 /** Long enough for passphrases; bounded so hashing cannot be used to exhaust the server. */
-export const Password = z.string().min(8, 'at least 8 characters').max(128, 'at most 128 characters');
-
-export const Email = z
+export const Password = z
   .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email().max(254));
+  .min(8, 'at least 8 characters')
+  .max(128, 'at most 128 characters');
+
+export const Email = z.string().trim().toLowerCase().pipe(z.email().max(254));
 
 export const LoginRequest = z.strictObject({
   email: z.string().trim().toLowerCase().max(254),

@@ -18,7 +18,9 @@ export const Timestamp = z.iso.datetime({ offset: true });
 export type Timestamp = z.infer<typeof Timestamp>;
 
 /** Reporting period: YYYY-MM (monthly), YYYY-Qn (quarterly) or YYYY (yearly). */
-export const Period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'expected YYYY-MM, YYYY-Qn or YYYY');
+export const Period = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'expected YYYY-MM, YYYY-Qn or YYYY');
 export type Period = z.infer<typeof Period>;
 
 export const Locale = z.enum(['fr', 'en']);

@@ -9,7 +9,14 @@ export const Aggregation = z.enum(['stock', 'flow', 'rate']);
 export type Aggregation = z.infer<typeof Aggregation>;
 export const Frequency = z.enum(['monthly', 'quarterly', 'yearly']);
 export type Frequency = z.infer<typeof Frequency>;
-export const SourceType = z.enum(['vendor_log', 'manual_count', 'survey', 'national_data', 'hospital_data', 'finance']);
+export const SourceType = z.enum([
+  'vendor_log',
+  'manual_count',
+  'survey',
+  'national_data',
+  'hospital_data',
+  'finance',
+]);
 export type SourceType = z.infer<typeof SourceType>;
 
 export const DefinitionVersion = z.strictObject({

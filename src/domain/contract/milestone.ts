@@ -83,7 +83,13 @@ export const TransitionRequest = z.strictObject({
 });
 export type TransitionRequest = z.infer<typeof TransitionRequest>;
 
-export const MilestoneEventType = z.enum(['transition', 'replan', 'progress', 'comment', 'evidence']);
+export const MilestoneEventType = z.enum([
+  'transition',
+  'replan',
+  'progress',
+  'comment',
+  'evidence',
+]);
 
 export const MilestoneEvent = z.strictObject({
   id: Id,

@@ -16,7 +16,10 @@ export const HealthReasonCode = z.enum([
   'kpis_amber',
 ]);
 export type HealthReasonCode = z.infer<typeof HealthReasonCode>;
-export const HealthReason = z.strictObject({ code: HealthReasonCode, count: z.number().int().min(1) });
+export const HealthReason = z.strictObject({
+  code: HealthReasonCode,
+  count: z.number().int().min(1),
+});
 export type HealthReason = z.infer<typeof HealthReason>;
 
 export const KpiStatusCounts = z.strictObject({

@@ -6,6 +6,7 @@ import { Evidence, Milestone, MilestoneEvent, MilestonePatch } from './milestone
 import { Portfolio } from './portfolio';
 import { Programme } from './programme';
 import { ReportingPeriod } from './reporting';
+import type { Access, ScopeSource } from '../rules/access';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -26,20 +27,46 @@ export interface RouteDef {
   /** 201 for creations, 200 otherwise. */
   status?: 200 | 201;
   ifMatch?: IfMatchPolicy;
+  /** Who may call it; enforced by the server and the mocks with `decideAccess`. */
+  access: Access;
 }
 
 const route = <const R extends RouteDef>(r: R): R => r;
+
+/** Reading an object: allowed to whoever can see it. */
+const read = (scope: ScopeSource): Access => ({
+  kind: 'scoped',
+  permission: 'consortium.read',
+  scope,
+});
 
 const consortiumParams = z.strictObject({ consortiumId: Id });
 const milestoneParams = z.strictObject({ milestoneId: Id });
 const programmeParams = z.strictObject({ programmeId: Id });
 
 export const routes = {
-  health: route({ method: 'GET', path: '/health', response: HealthResponse }),
-  listProgrammes: route({ method: 'GET', path: '/programmes', response: listOf(Programme) }),
-  getProgramme: route({ method: 'GET', path: '/programmes/:programmeId', params: programmeParams, response: Programme }),
+  health: route({
+    method: 'GET',
+    access: { kind: 'public' },
+    path: '/health',
+    response: HealthResponse,
+  }),
+  listProgrammes: route({
+    method: 'GET',
+    access: { kind: 'signed-in' },
+    path: '/programmes',
+    response: listOf(Programme),
+  }),
+  getProgramme: route({
+    method: 'GET',
+    access: read('programme'),
+    path: '/programmes/:programmeId',
+    params: programmeParams,
+    response: Programme,
+  }),
   getPortfolio: route({
     method: 'GET',
+    access: read('programme'),
     path: '/programmes/:programmeId/portfolio',
     params: programmeParams,
     query: z.strictObject({ asOf: IsoDate.optional() }),
@@ -47,19 +74,28 @@ export const routes = {
   }),
   listPeriods: route({
     method: 'GET',
+    access: read('programme'),
     path: '/programmes/:programmeId/periods',
     params: programmeParams,
     response: listOf(ReportingPeriod),
   }),
   listConsortia: route({
     method: 'GET',
+    access: { kind: 'signed-in' },
     path: '/consortia',
     query: z.strictObject({ programmeId: Id.optional() }),
     response: listOf(Consortium),
   }),
-  getConsortium: route({ method: 'GET', path: '/consortia/:consortiumId', params: consortiumParams, response: Consortium }),
+  getConsortium: route({
+    method: 'GET',
+    access: read('consortium'),
+    path: '/consortia/:consortiumId',
+    params: consortiumParams,
+    response: Consortium,
+  }),
   patchConsortium: route({
     method: 'PATCH',
+    access: { kind: 'scoped', permission: 'consortium.update', scope: 'consortium' },
     path: '/consortia/:consortiumId',
     params: consortiumParams,
     body: ConsortiumPatch,
@@ -68,13 +104,21 @@ export const routes = {
   }),
   listMilestones: route({
     method: 'GET',
+    access: read('consortium'),
     path: '/consortia/:consortiumId/milestones',
     params: consortiumParams,
     response: listOf(Milestone),
   }),
-  getMilestone: route({ method: 'GET', path: '/milestones/:milestoneId', params: milestoneParams, response: Milestone }),
+  getMilestone: route({
+    method: 'GET',
+    access: read('milestone'),
+    path: '/milestones/:milestoneId',
+    params: milestoneParams,
+    response: Milestone,
+  }),
   patchMilestone: route({
     method: 'PATCH',
+    access: { kind: 'scoped', permission: 'milestone.update', scope: 'milestone' },
     path: '/milestones/:milestoneId',
     params: milestoneParams,
     body: MilestonePatch,
@@ -83,31 +127,42 @@ export const routes = {
   }),
   listMilestoneEvents: route({
     method: 'GET',
+    access: read('milestone'),
     path: '/milestones/:milestoneId/events',
     params: milestoneParams,
     response: listOf(MilestoneEvent),
   }),
   listEvidence: route({
     method: 'GET',
+    access: read('milestone'),
     path: '/milestones/:milestoneId/evidence',
     params: milestoneParams,
     response: listOf(Evidence),
   }),
   listKpis: route({
     method: 'GET',
+    access: { kind: 'signed-in' },
     path: '/kpis',
     query: z.strictObject({ programmeId: Id.optional() }),
     response: listOf(KpiDefinition),
   }),
-  getKpi: route({ method: 'GET', path: '/kpis/:kpiId', params: z.strictObject({ kpiId: Id }), response: KpiDefinition }),
+  getKpi: route({
+    method: 'GET',
+    access: read('kpi'),
+    path: '/kpis/:kpiId',
+    params: z.strictObject({ kpiId: Id }),
+    response: KpiDefinition,
+  }),
   listConsortiumKpis: route({
     method: 'GET',
+    access: read('consortium'),
     path: '/consortia/:consortiumId/kpis',
     params: consortiumParams,
     response: listOf(ConsortiumKpiSummary),
   }),
   listKpiValues: route({
     method: 'GET',
+    access: read('consortium'),
     path: '/consortia/:consortiumId/kpis/:kpiId/values',
     params: z.strictObject({ consortiumId: Id, kpiId: Id }),
     query: z.strictObject({ from: Period.optional(), to: Period.optional() }),
@@ -115,6 +170,7 @@ export const routes = {
   }),
   putKpiValue: route({
     method: 'PUT',
+    access: { kind: 'scoped', permission: 'kpiValue.write', scope: 'consortium' },
     path: '/consortia/:consortiumId/kpis/:kpiId/values/:period',
     params: z.strictObject({ consortiumId: Id, kpiId: Id, period: Period }),
     body: KpiValueInput,

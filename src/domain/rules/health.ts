@@ -4,7 +4,10 @@ import type { Health, HealthReason, KpiStatusCounts } from '../contract/portfoli
 import { daysLate, milestoneHealth } from './milestone-health';
 
 export interface HealthInput {
-  milestones: readonly Pick<Milestone, 'status' | 'baselineDate' | 'forecastDate' | 'startDate' | 'progress'>[];
+  milestones: readonly Pick<
+    Milestone,
+    'status' | 'baselineDate' | 'forecastDate' | 'startDate' | 'progress'
+  >[];
   kpis: KpiStatusCounts;
   today: IsoDate;
   slippageToleranceDays: number;

@@ -7,3 +7,5 @@ export * from './small-counts';
 export * from './health';
 export * from './summaries';
 export * from './mutations';
+export * from './permissions';
+export * from './access';

@@ -1,11 +1,5 @@
 import type { Period } from '../contract/common';
-import type {
-  ConsortiumKpi,
-  Direction,
-  KpiStatus,
-  Tolerance,
-  Trend,
-} from '../contract/kpi';
+import type { ConsortiumKpi, Direction, KpiStatus, Tolerance, Trend } from '../contract/kpi';
 import { endMonthOrdinal } from './periods';
 
 type TrajectorySource = Pick<ConsortiumKpi, 'baseline' | 'targets'>;
@@ -17,7 +11,9 @@ type TrajectorySource = Pick<ConsortiumKpi, 'baseline' | 'targets'>;
 export function targetAt(settings: TrajectorySource, period: Period): number | null {
   if (settings.targets.length === 0) return null;
   const points = [
-    ...(settings.baseline ? [{ period: settings.baseline.period, value: settings.baseline.value }] : []),
+    ...(settings.baseline
+      ? [{ period: settings.baseline.period, value: settings.baseline.value }]
+      : []),
     ...settings.targets,
   ]
     .map((p) => ({ x: endMonthOrdinal(p.period), y: p.value }))
@@ -39,7 +35,12 @@ export function targetAt(settings: TrajectorySource, period: Period): number | n
 }
 
 /** How far a value is on the wrong side of its target, in the tolerance's terms. */
-export function deviation(value: number, target: number, direction: Direction, mode: Tolerance['mode']): number {
+export function deviation(
+  value: number,
+  target: number,
+  direction: Direction,
+  mode: Tolerance['mode'],
+): number {
   const raw =
     direction === 'higher'
       ? Math.max(0, target - value)

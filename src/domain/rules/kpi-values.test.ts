@@ -10,7 +10,10 @@ import {
 } from './kpi-values';
 import { addPeriods, comparePeriods } from './periods';
 
-type Shape = Pick<KpiDefinition, 'unit' | 'aggregation' | 'frequency' | 'ratePer' | 'decimals'>;
+type Shape = Pick<
+  KpiDefinition,
+  'unit' | 'aggregation' | 'frequency' | 'ratePer' | 'decimals' | 'direction'
+>;
 
 const COUNT: Shape = {
   unit: 'count',
@@ -172,7 +175,9 @@ describe('validateKpiValue', () => {
       'numerator:fraction_not_allowed',
       'denominator:fraction_not_allowed',
     ]);
-    expect(check(COUNT, { value: 10, denominator: 2 })).toEqual(['denominator:fraction_not_allowed']);
+    expect(check(COUNT, { value: 10, denominator: 2 })).toEqual([
+      'denominator:fraction_not_allowed',
+    ]);
     expect(check(COUNT, {})).toEqual(['value:value_required']);
   });
 

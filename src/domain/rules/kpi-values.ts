@@ -31,9 +31,13 @@ export function rateScale(kpi: Pick<KpiDefinition, 'unit' | 'ratePer'>): number 
 }
 
 /** Rates are recomputed from numerator and denominator, never typed or summed. */
-export function computeValue(kpi: KpiShape, input: Pick<KpiValueInput, 'value' | 'numerator' | 'denominator'>): number | null {
+export function computeValue(
+  kpi: KpiShape,
+  input: Pick<KpiValueInput, 'value' | 'numerator' | 'denominator'>,
+): number | null {
   if (kpi.aggregation !== 'rate') return input.value ?? null;
-  if (input.numerator === undefined || input.denominator === undefined || input.denominator === 0) return null;
+  if (input.numerator === undefined || input.denominator === undefined || input.denominator === 0)
+    return null;
   const raw = (input.numerator / input.denominator) * rateScale(kpi);
   const f = 10 ** Math.max(kpi.decimals, 2);
   return Math.round(raw * f) / f;
@@ -51,8 +55,12 @@ export function validateKpiValue(
   isRed: boolean,
 ): KpiValueIssue[] {
   const issues: KpiValueIssue[] = [];
-  if (frequencyOf(period) !== kpi.frequency) issues.push({ field: 'period', code: 'wrong_frequency' });
-  else if (periodEndDate(period) < consortium.startDate || periodStartDate(period) > consortium.endDate) {
+  if (frequencyOf(period) !== kpi.frequency)
+    issues.push({ field: 'period', code: 'wrong_frequency' });
+  else if (
+    periodEndDate(period) < consortium.startDate ||
+    periodStartDate(period) > consortium.endDate
+  ) {
     issues.push({ field: 'period', code: 'outside_consortium' });
   }
   if (kpi.aggregation === 'rate') {
@@ -61,22 +69,34 @@ export function validateKpiValue(
     if (n === undefined) issues.push({ field: 'numerator', code: 'fraction_required' });
     if (d === undefined) issues.push({ field: 'denominator', code: 'fraction_required' });
     if (n !== undefined && n < 0) issues.push({ field: 'numerator', code: 'negative' });
-    if (n !== undefined && !Number.isInteger(n)) issues.push({ field: 'numerator', code: 'not_integer' });
+    if (n !== undefined && !Number.isInteger(n))
+      issues.push({ field: 'numerator', code: 'not_integer' });
     if (d !== undefined && d < 0) issues.push({ field: 'denominator', code: 'negative' });
-    if (d !== undefined && !Number.isInteger(d)) issues.push({ field: 'denominator', code: 'not_integer' });
+    if (d !== undefined && !Number.isInteger(d))
+      issues.push({ field: 'denominator', code: 'not_integer' });
     if (d === 0) issues.push({ field: 'denominator', code: 'zero_denominator' });
     // A share cannot exceed its whole; a ratio kept within a band (budget consumed) can.
-    if (kpi.unit === 'percent' && kpi.direction !== 'band' && n !== undefined && d !== undefined && d > 0 && n > d) {
+    if (
+      kpi.unit === 'percent' &&
+      kpi.direction !== 'band' &&
+      n !== undefined &&
+      d !== undefined &&
+      d > 0 &&
+      n > d
+    ) {
       issues.push({ field: 'numerator', code: 'numerator_above_denominator' });
     }
   } else {
-    if (input.numerator !== undefined) issues.push({ field: 'numerator', code: 'fraction_not_allowed' });
-    if (input.denominator !== undefined) issues.push({ field: 'denominator', code: 'fraction_not_allowed' });
+    if (input.numerator !== undefined)
+      issues.push({ field: 'numerator', code: 'fraction_not_allowed' });
+    if (input.denominator !== undefined)
+      issues.push({ field: 'denominator', code: 'fraction_not_allowed' });
     const v = input.value;
     if (v === undefined) issues.push({ field: 'value', code: 'value_required' });
     else {
       if (v < 0 && kpi.unit !== 'eur') issues.push({ field: 'value', code: 'negative' });
-      if (kpi.unit === 'count' && !Number.isInteger(v)) issues.push({ field: 'value', code: 'not_integer' });
+      if (kpi.unit === 'count' && !Number.isInteger(v))
+        issues.push({ field: 'value', code: 'not_integer' });
       if (kpi.unit === 'percent' && kpi.direction !== 'band' && v > 100) {
         issues.push({ field: 'value', code: 'above_100' });
       }
@@ -90,7 +110,10 @@ export function validateKpiValue(
 }
 
 /** The definition version in force at a period: the latest one that started no later than the period. */
-export function definitionVersionAt(versions: readonly DefinitionVersion[], period: Period): number {
+export function definitionVersionAt(
+  versions: readonly DefinitionVersion[],
+  period: Period,
+): number {
   const at = startMonthOrdinal(period);
   let best: DefinitionVersion | undefined;
   for (const v of versions) {

@@ -13,7 +13,12 @@ interface TransitionRule {
  * those are the incubator's decisions.
  */
 export const TRANSITIONS: Readonly<Record<TransitionAction, TransitionRule>> = {
-  start: { from: ['planned'], to: 'in_progress', roles: ['lead', 'manager'], commentRequired: false },
+  start: {
+    from: ['planned'],
+    to: 'in_progress',
+    roles: ['lead', 'manager'],
+    commentRequired: false,
+  },
   submit: {
     from: ['in_progress', 'changes_requested'],
     to: 'submitted',
@@ -27,14 +32,24 @@ export const TRANSITIONS: Readonly<Record<TransitionAction, TransitionRule>> = {
     roles: ['manager'],
     commentRequired: true,
   },
-  resume: { from: ['changes_requested'], to: 'in_progress', roles: ['lead', 'manager'], commentRequired: false },
+  resume: {
+    from: ['changes_requested'],
+    to: 'in_progress',
+    roles: ['lead', 'manager'],
+    commentRequired: false,
+  },
   waive: {
     from: ['planned', 'in_progress', 'submitted', 'changes_requested'],
     to: 'waived',
     roles: ['manager'],
     commentRequired: true,
   },
-  reopen: { from: ['approved', 'waived'], to: 'in_progress', roles: ['manager'], commentRequired: true },
+  reopen: {
+    from: ['approved', 'waived'],
+    to: 'in_progress',
+    roles: ['manager'],
+    commentRequired: true,
+  },
 };
 
 export type TransitionCheck =

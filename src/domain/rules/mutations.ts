@@ -22,7 +22,11 @@ export interface MutationContext {
   newId: () => string;
 }
 
-export function applyConsortiumPatch(c: Consortium, patch: ConsortiumPatch, ctx: MutationContext): Consortium {
+export function applyConsortiumPatch(
+  c: Consortium,
+  patch: ConsortiumPatch,
+  ctx: MutationContext,
+): Consortium {
   return { ...c, ...patch, version: c.version + 1, updatedAt: ctx.now };
 }
 
@@ -47,23 +51,51 @@ export function applyMilestonePatch(
     ...e,
   });
   if (isDone(m.status)) {
-    throw new Problem(422, 'rule_violated', 'An approved or waived milestone cannot be changed; reopen it first', {
-      issues: [{ field: 'status', code: 'milestone_closed', message: m.status }],
-    });
+    throw new Problem(
+      422,
+      'rule_violated',
+      'An approved or waived milestone cannot be changed; reopen it first',
+      {
+        issues: [{ field: 'status', code: 'milestone_closed', message: m.status }],
+      },
+    );
   }
   if (patch.forecastDate !== undefined && patch.forecastDate !== m.forecastDate) {
     if (patch.forecastDate < consortium.startDate || patch.forecastDate > consortium.endDate) {
-      throw new Problem(422, 'rule_violated', 'The forecast date must fall within the consortium period', {
-        issues: [{ field: 'forecastDate', code: 'outside_consortium', message: `between ${consortium.startDate} and ${consortium.endDate}` }],
-      });
+      throw new Problem(
+        422,
+        'rule_violated',
+        'The forecast date must fall within the consortium period',
+        {
+          issues: [
+            {
+              field: 'forecastDate',
+              code: 'outside_consortium',
+              message: `between ${consortium.startDate} and ${consortium.endDate}`,
+            },
+          ],
+        },
+      );
     }
     if (patch.forecastDate < m.startDate) {
-      throw new Problem(422, 'rule_violated', 'The forecast date cannot be before the milestone starts', {
-        issues: [{ field: 'forecastDate', code: 'before_start', message: `on or after ${m.startDate}` }],
-      });
+      throw new Problem(
+        422,
+        'rule_violated',
+        'The forecast date cannot be before the milestone starts',
+        {
+          issues: [
+            { field: 'forecastDate', code: 'before_start', message: `on or after ${m.startDate}` },
+          ],
+        },
+      );
     }
     events.push(
-      event({ type: 'replan', previousDate: m.forecastDate, newDate: patch.forecastDate, comment: patch.reason ?? null }),
+      event({
+        type: 'replan',
+        previousDate: m.forecastDate,
+        newDate: patch.forecastDate,
+        comment: patch.reason ?? null,
+      }),
     );
   }
   if (patch.progress !== undefined && patch.progress !== m.progress) {
@@ -88,7 +120,8 @@ export interface KpiValueWrite {
 
 /** Validates a KPI value entry and returns the new current value (a new revision when one existed). */
 export function prepareKpiValue(w: KpiValueWrite, ctx: MutationContext): KpiValue {
-  if (!w.settings) throw new Problem(404, 'not_found', 'This KPI is not tracked by this consortium');
+  if (!w.settings)
+    throw new Problem(404, 'not_found', 'This KPI is not tracked by this consortium');
   if (w.periodLocked) {
     throw new Problem(422, 'rule_violated', 'This reporting period is locked', {
       issues: [{ field: 'period', code: 'period_locked', message: 'locked' }],
@@ -124,4 +157,3 @@ export function prepareKpiValue(w: KpiValueWrite, ctx: MutationContext): KpiValu
     version: (w.current?.version ?? 0) + 1,
   };
 }
-

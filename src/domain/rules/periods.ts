@@ -55,12 +55,17 @@ export function addPeriods(period: Period, n: number): Period {
   const p = parsePeriod(period);
   const per = PER_YEAR[p.frequency];
   const linear = p.year * per + (p.index - 1) + n;
-  return formatPeriod({ year: Math.floor(linear / per), frequency: p.frequency, index: (linear % per) + 1 });
+  return formatPeriod({
+    year: Math.floor(linear / per),
+    frequency: p.frequency,
+    index: (linear % per) + 1,
+  });
 }
 
 /** Periods from `from` to `to` inclusive, both of the same frequency. */
 export function periodsBetween(from: Period, to: Period): Period[] {
-  if (frequencyOf(from) !== frequencyOf(to)) throw new RangeError('periods of different frequencies');
+  if (frequencyOf(from) !== frequencyOf(to))
+    throw new RangeError('periods of different frequencies');
   const out: Period[] = [];
   for (let p = from; comparePeriods(p, to) <= 0; p = addPeriods(p, 1)) out.push(p);
   return out;
@@ -69,7 +74,8 @@ export function periodsBetween(from: Period, to: Period): Period[] {
 export function periodOfDate(date: IsoDate, frequency: Frequency): Period {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
-  const index = frequency === 'monthly' ? month : frequency === 'quarterly' ? Math.ceil(month / 3) : 1;
+  const index =
+    frequency === 'monthly' ? month : frequency === 'quarterly' ? Math.ceil(month / 3) : 1;
   return formatPeriod({ year, frequency, index });
 }
 
@@ -96,7 +102,9 @@ export function addMonthsToDate(date: IsoDate, months: number): IsoDate {
   const d = new Date(`${date}T00:00:00Z`);
   const day = d.getUTCDate();
   const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  const lastDay = new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+  ).getUTCDate();
   target.setUTCDate(Math.min(day, lastDay));
   return target.toISOString().slice(0, 10);
 }

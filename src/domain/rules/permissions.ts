@@ -104,14 +104,21 @@ export function seesSmallCounts(p: Principal | null, scope: Scope): boolean {
 }
 
 /** Consortia of a programme this principal may list: all for managers and observers, else its own. */
-export function visibleConsortiumIds(p: Principal | null, programmeId: string, all: readonly string[]): string[] {
+export function visibleConsortiumIds(
+  p: Principal | null,
+  programmeId: string,
+  all: readonly string[],
+): string[] {
   return all.filter((consortiumId) => canSee(p, { programmeId, consortiumId }));
 }
 
 /** The page a person lands on after signing in. */
 export function homePath(p: Principal): string {
-  const leadOrMember = p.memberships.find((m) => m.consortiumId && (m.role === 'lead' || m.role === 'member'));
+  const leadOrMember = p.memberships.find(
+    (m) => m.consortiumId && (m.role === 'lead' || m.role === 'member'),
+  );
   const programmeWide = p.memberships.some((m) => m.consortiumId === null);
-  if (!programmeWide && leadOrMember?.consortiumId) return `/consortia/${leadOrMember.consortiumId}`;
+  if (!programmeWide && leadOrMember?.consortiumId)
+    return `/consortia/${leadOrMember.consortiumId}`;
   return '/';
 }

@@ -6,7 +6,10 @@ export function isSmallCount(n: number | null, threshold: number): boolean {
 }
 
 /** The count that must be protected: the value of a count KPI, or the numerator of a rate. */
-export function protectedCount(kpi: Pick<KpiDefinition, 'unit' | 'aggregation'>, v: Pick<KpiValue, 'value' | 'numerator'>): number | null {
+export function protectedCount(
+  kpi: Pick<KpiDefinition, 'unit' | 'aggregation'>,
+  v: Pick<KpiValue, 'value' | 'numerator'>,
+): number | null {
   if (kpi.aggregation === 'rate') return v.numerator;
   return kpi.unit === 'count' ? v.value : null;
 }
@@ -20,11 +23,9 @@ export function mustSuppress(
 }
 
 /** What an observer or an export may see of a value. */
-export function suppressForReader<V extends Pick<KpiValue, 'value' | 'numerator' | 'denominator' | 'suppressed'>>(
-  kpi: Pick<KpiDefinition, 'unit' | 'aggregation'>,
-  v: V,
-  threshold: number,
-): V {
+export function suppressForReader<
+  V extends Pick<KpiValue, 'value' | 'numerator' | 'denominator' | 'suppressed'>,
+>(kpi: Pick<KpiDefinition, 'unit' | 'aggregation'>, v: V, threshold: number): V {
   if (!mustSuppress(kpi, v, threshold)) return v;
   return { ...v, value: null, numerator: null, denominator: null, suppressed: true };
 }

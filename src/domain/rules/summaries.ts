@@ -1,6 +1,12 @@
 import type { IsoDate } from '../contract/common';
 import type { Consortium } from '../contract/consortium';
-import type { ConsortiumKpi, ConsortiumKpiSummary, KpiDefinition, KpiStatus, KpiValue } from '../contract/kpi';
+import type {
+  ConsortiumKpi,
+  ConsortiumKpiSummary,
+  KpiDefinition,
+  KpiStatus,
+  KpiValue,
+} from '../contract/kpi';
 import type { Milestone } from '../contract/milestone';
 import type { ConsortiumCard, KpiStatusCounts, Portfolio } from '../contract/portfolio';
 import type { Programme } from '../contract/programme';
@@ -20,9 +26,18 @@ export interface ReaderOptions {
 }
 
 /** Status of a value against its consortium's trajectory at that value's period. */
-export function statusOfValue(kpi: KpiDefinition, settings: ConsortiumKpi, value: KpiValue | null): KpiStatus {
+export function statusOfValue(
+  kpi: KpiDefinition,
+  settings: ConsortiumKpi,
+  value: KpiValue | null,
+): KpiStatus {
   if (!value) return 'no_data';
-  return kpiStatus(value.value, targetAt(settings, value.period), kpi.direction, settings.tolerance);
+  return kpiStatus(
+    value.value,
+    targetAt(settings, value.period),
+    kpi.direction,
+    settings.tolerance,
+  );
 }
 
 /**
@@ -39,7 +54,9 @@ export function summariseConsortiumKpis(
   return settings.flatMap((s) => {
     const kpi = byKpi.get(s.kpiId);
     if (!kpi) return [];
-    const series = values.filter((v) => v.kpiId === s.kpiId).sort((a, b) => comparePeriods(a.period, b.period));
+    const series = values
+      .filter((v) => v.kpiId === s.kpiId)
+      .sort((a, b) => comparePeriods(a.period, b.period));
     const latestRaw = series[series.length - 1] ?? null;
     // Status is computed on the true value; suppression only hides the number from the reader.
     const status = statusOfValue(kpi, s, latestRaw);
@@ -55,7 +72,11 @@ export function summariseConsortiumKpis(
         latest,
         targetAtLatest,
         status,
-        trend: trend(series.map((v) => v.value), kpi.direction, targetAtLatest),
+        trend: trend(
+          series.map((v) => v.value),
+          kpi.direction,
+          targetAtLatest,
+        ),
         recent: recent.map((v) => ({ period: v.period, value: v.value })),
       },
     ];
