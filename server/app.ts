@@ -100,6 +100,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     // Each handler is typed by its own route; the table walk can only see the union of them.
     const handler = handlers[name] as (input: HandlerInput<RouteName>) => Promise<unknown>;
     app.on(def.method, `${API_PREFIX}${def.path}`, async (c) => {
+      // Who is asking comes first: once sign-in exists, a 401 must not depend on input validity.
+      const actor = await resolveActor(c.req.raw);
       const input = {
         params: parse(def.params ?? NO_INPUT, c.req.param(), 'params'),
         query: parse(def.query ?? NO_INPUT, queryOf(c), 'query'),
@@ -108,7 +110,7 @@ export function createApp(options: AppOptions): Hono<Env> {
         ctx: {
           db: database.db,
           databaseKind: database.kind,
-          actor: await resolveActor(c.req.raw),
+          actor,
           requestId: c.get('requestId'),
           clock,
         } satisfies RequestContext,
@@ -120,9 +122,6 @@ export function createApp(options: AppOptions): Hono<Env> {
     });
   }
 
-  app.all(`${API_PREFIX}/*`, () => {
-    throw notFound('API route');
-  });
   app.all('/api/*', () => {
     throw notFound('API route');
   });

@@ -44,7 +44,7 @@ async function serveCommand(config: Config, logger: Logger, args: string[]) {
       args.includes('--demo-if-empty') &&
       (await seedIfEmpty(database, () => generateDemo({ today: todayIso() })))
     ) {
-      logger.info('seeded the demo programme into the empty database');
+      process.stdout.write('The database was empty: loaded the demo programme\n');
     }
     return listen(config, database, logger);
   })().catch(async (error: unknown) => {

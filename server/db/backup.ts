@@ -35,8 +35,10 @@ export async function dumpSql(db: Kysely<DB>): Promise<string> {
     ];
     for (const table of TABLES) {
       const { rows } = await sql<{ r: Record<string, unknown> }>`
-        select to_jsonb(t) as r from ${sql.table(table)} t order by to_jsonb(t)::text`.execute(tx);
-      // to_jsonb output keeps the database's column names; CamelCasePlugin leaves nested keys alone.
+        select row_to_json(t) as r from ${sql.table(table)} t order by row_to_json(t)::text`.execute(
+        tx,
+      );
+      // row_to_json keeps the database's column names; CamelCasePlugin leaves nested keys alone.
       for (const { r } of rows) {
         const cols = Object.keys(r);
         lines.push(
@@ -88,13 +90,16 @@ export async function restoreSql(
 
 /** md5 of each table's rows in a fixed order: equal checksums mean equal contents. */
 export async function tableChecksums(db: Kysely<DB>): Promise<Record<TableName, string>> {
-  const out = {} as Record<TableName, string>;
-  for (const table of TABLES) {
-    const { rows } = await sql<{ sum: string | null }>`
-      select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as sum from ${sql.table(table)} t`.execute(
-      db,
-    );
-    out[table] = rows[0]?.sum ?? '';
-  }
-  return out;
+  return transaction(db, async (tx) => {
+    // Timestamps render in the session's time zone: pin it so two servers compare equal.
+    await sql`set local time zone 'UTC'`.execute(tx);
+    const out = {} as Record<TableName, string>;
+    for (const table of TABLES) {
+      const { rows } = await sql<{ sum: string | null }>`
+        select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as sum
+        from ${sql.table(table)} t`.execute(tx);
+      out[table] = rows[0]?.sum ?? '';
+    }
+    return out;
+  });
 }

@@ -72,7 +72,13 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
     };
   } catch (error) {
     lock?.release();
-    throw error;
+    // PGlite reports a broken data directory as a bare WASM exit; say which directory it was.
+    const message =
+      typeof error === 'object' && error !== null && 'message' in error ? error.message : null;
+    const reason = typeof message === 'string' ? message : 'unknown error';
+    throw new DatabaseUnavailableError(
+      `Cannot open the PGlite database in ${dataDir ?? 'memory'}: ${reason}`,
+    );
   }
 }
 

@@ -41,10 +41,10 @@ class PGliteConnection implements DatabaseConnection {
     const result = await this.pglite.query<R>(query.sql, [...query.parameters], {
       rowMode: 'object',
     });
-    const affected = result.affectedRows;
-    return affected !== undefined && affected > 0
-      ? { rows: result.rows, numAffectedRows: BigInt(affected) }
-      : { rows: result.rows, ...(isWrite(query.sql) ? { numAffectedRows: 0n } : {}) };
+    // As Kysely's own Postgres driver: affected rows only for writes (UPDATE … WHERE version).
+    return isWrite(query.sql)
+      ? { rows: result.rows, numAffectedRows: BigInt(result.affectedRows ?? 0) }
+      : { rows: result.rows };
   }
 
   streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {

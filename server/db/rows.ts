@@ -39,7 +39,7 @@ export const toConsortium = (r: Selectable<ConsortiaTable>): Consortium => ({
   updatedAt: iso(r.updatedAt),
 });
 
-export type MilestoneRow = Selectable<MilestonesTable> & { evidenceCount: number };
+type MilestoneRow = Selectable<MilestonesTable> & { evidenceCount: number };
 
 export const toMilestone = (r: MilestoneRow): Milestone => ({
   ...r,

@@ -22,7 +22,9 @@ export const securityHeaders = (): MiddlewareHandler => async (c, next) => {
   await next();
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   c.res.headers.delete('X-Powered-By');
-  if (c.res.headers.get('Content-Type')?.startsWith('application/json')) {
+  // Static files carry their own caching; API answers and errors must never be cached.
+  const json = c.res.headers.get('Content-Type')?.startsWith('application/json');
+  if (json && !c.res.headers.has('Cache-Control')) {
     c.res.headers.set('Cache-Control', 'no-store');
   }
 };

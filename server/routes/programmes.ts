@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { sql } from 'kysely';
 import { buildPortfolio } from '../../src/domain/rules';
 import { toPeriod, toProgramme } from '../db/rows';
 import {
@@ -19,8 +20,10 @@ export const programmeHandlers: Pick<
   Handlers,
   'health' | 'listProgrammes' | 'getProgramme' | 'getPortfolio' | 'listPeriods'
 > = {
-  health({ ctx }) {
-    return Promise.resolve({ status: 'ok', database: ctx.databaseKind, version: APP_VERSION });
+  async health({ ctx }) {
+    // A load balancer should take an instance out when its database is gone.
+    await sql`select 1`.execute(ctx.db);
+    return { status: 'ok', database: ctx.databaseKind, version: APP_VERSION };
   },
 
   async listProgrammes({ ctx }) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
 import { openDatabase } from '@server/db/open';
-import { freePort, startServe } from './process';
+import { freePort, killLeftovers, startServe } from './process';
 
 /*
  * Crash consistency (reliability plan §2 D): writers record a write only once it is acknowledged
@@ -27,7 +27,10 @@ interface MilestoneWriter {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'jalon-crash-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => {
+  killLeftovers();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 const json = async <T>(res: Response): Promise<T> => (await res.json()) as T;
 const write = (url: string, method: string, body: unknown, version: number) =>

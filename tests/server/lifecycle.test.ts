@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, runJalon, startServe } from './process';
+import { freePort, killLeftovers, runJalon, startServe } from './process';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -10,7 +10,10 @@ const tempDir = () => {
   dirs.push(dir);
   return dir;
 };
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  killLeftovers();
+  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
 
 describe('the server process', () => {
   it('exits non-zero with one line within 10 s when PostgreSQL is unreachable', async () => {

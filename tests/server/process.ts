@@ -25,6 +25,15 @@ export interface Spawned {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+const running = new Set<ChildProcess>();
+
+/** For afterAll: a failed assertion must not leave a server holding a port and a data dir. */
+export function killLeftovers() {
+  for (const child of running)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  running.clear();
+}
+
 /** Runs the real CLI under node (not the tsx wrapper) so signals reach the server itself. */
 export function runJalon(args: string[], env: Record<string, string>): Spawned {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
@@ -32,6 +41,8 @@ export function runJalon(args: string[], env: Record<string, string>): Spawned {
     env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let out = '';
   let err = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
