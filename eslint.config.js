@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -20,7 +21,10 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
     },
   },
   {
@@ -39,7 +43,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-*', 'node:*', '@/*', '@server/*', '@mocks/*', 'msw', 'msw/*'], message: 'src/domain is pure TypeScript shared by every runtime.' },
+            {
+              group: ['react', 'react-*', 'node:*', '@/*', '@server/*', '@mocks/*', 'msw', 'msw/*'],
+              message: 'src/domain is pure TypeScript shared by every runtime.',
+            },
           ],
         },
       ],
@@ -49,15 +56,29 @@ export default tseslint.config(
     // Only the typed client talks HTTP; screens go through src/api.
     files: ['src/features/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'fetch', message: 'Use the typed client in src/api.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Use the typed client in src/api.' },
+      ],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@server/*', '@mocks/*', '../../mocks/*', 'msw', 'msw/*'], message: 'The app never imports the server or the mocks.' }] },
+        {
+          patterns: [
+            {
+              group: ['@server/*', '@mocks/*', '../../mocks/*', 'msw', 'msw/*'],
+              message: 'The app never imports the server or the mocks.',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['**/*.{js,mjs}'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { ...globals.node, ...globals.browser },
+    },
   },
 );

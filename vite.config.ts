@@ -36,7 +36,11 @@ export default defineConfig(({ command, mode }) => ({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/domain/**/*.test.ts', 'server/**/*.test.ts', 'tests/{unit,contract,server}/**/*.test.ts'],
+          include: [
+            'src/domain/**/*.test.ts',
+            'server/**/*.test.ts',
+            'tests/{unit,contract,server}/**/*.test.ts',
+          ],
           setupFiles: [],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -20,7 +20,8 @@ for (const file of walk(DIST)) {
   if (file.endsWith('.map')) continue;
   const text = readFileSync(file, 'latin1');
   for (const pattern of FORBIDDEN) {
-    if (pattern.test(text) || pattern.test(file)) failures.push(`${relative(DIST, file)} mentions ${pattern}`);
+    if (pattern.test(text) || pattern.test(file))
+      failures.push(`${relative(DIST, file)} mentions ${pattern}`);
   }
 }
 
@@ -31,14 +32,20 @@ let gzipBytes = 0;
 for (const asset of initial) {
   const source = readFileSync(join(DIST, asset));
   gzipBytes += gzipSync(source, { level: 9 }).length;
-  if (/recharts/i.test(source.toString('latin1')) && /CartesianGrid|ResponsiveContainer/.test(source.toString('latin1'))) {
+  if (
+    /recharts/i.test(source.toString('latin1')) &&
+    /CartesianGrid|ResponsiveContainer/.test(source.toString('latin1'))
+  ) {
     failures.push(`${asset} is loaded at start and contains recharts`);
   }
 }
 const kb = gzipBytes / 1024;
-console.log(`initial JS: ${initial.length} file(s), ${kb.toFixed(1)} kB gzip (budget ${BUDGET_KB} kB)`);
+console.log(
+  `initial JS: ${initial.length} file(s), ${kb.toFixed(1)} kB gzip (budget ${BUDGET_KB} kB)`,
+);
 if (initial.length === 0) failures.push('index.html loads no JS: the build looks broken');
-if (kb > BUDGET_KB) failures.push(`initial JS is ${kb.toFixed(1)} kB gzip, over the ${BUDGET_KB} kB budget`);
+if (kb > BUDGET_KB)
+  failures.push(`initial JS is ${kb.toFixed(1)} kB gzip, over the ${BUDGET_KB} kB budget`);
 
 if (failures.length) {
   console.error(`dist check failed:\n- ${failures.join('\n- ')}`);

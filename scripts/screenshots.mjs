@@ -22,8 +22,16 @@ for (const locale of ['fr', 'en']) {
     const dir = mkdtempSync(join(tmpdir(), 'jalon-shots-'));
     const ctx = await chromium.launchPersistentContext(dir, {
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: size.width, height: size.height },
       locale: locale === 'fr' ? 'fr-FR' : 'en-GB',
     });
@@ -33,7 +41,10 @@ for (const locale of ['fr', 'en']) {
     for (const path of paths) {
       await page.goto(base + path, { waitUntil: 'networkidle' });
       await page.waitForTimeout(400);
-      const file = join(out, `${path.replace(/[^a-z0-9]+/gi, '_') || 'home'}-${locale}-${size.name}.png`);
+      const file = join(
+        out,
+        `${path.replace(/[^a-z0-9]+/gi, '_') || 'home'}-${locale}-${size.name}.png`,
+      );
       await page.screenshot({ path: file, fullPage: process.env.FULL_PAGE === '1' });
       console.log(file);
     }

@@ -25,7 +25,9 @@ export interface Session {
 }
 
 /** A fresh Chromium profile per session, so no cookie, storage or service worker leaks between tests. */
-export async function openSession(options: { locale?: 'fr' | 'en'; width?: number; height?: number } = {}): Promise<Session> {
+export async function openSession(
+  options: { locale?: 'fr' | 'en'; width?: number; height?: number } = {},
+): Promise<Session> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'jalon-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -50,7 +52,15 @@ const require = createRequire(import.meta.url);
 export async function axeViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document);
     return result.violations.map((v) => ({ id: v.id, targets: v.nodes.flatMap((n) => n.target) }));
   });

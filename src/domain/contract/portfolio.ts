@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, LocalizedText } from './common';
 import { ConsortiumStatus, OrganisationType } from './consortium';
-import { KpiStatus } from './kpi';
 import { MilestoneStatus } from './milestone';
 import { Programme } from './programme';
 

@@ -30,7 +30,6 @@ const parsedArb = (frequency: Frequency) =>
   });
 const anyParsedArb = frequencyArb.chain(parsedArb);
 const periodArb = anyParsedArb.map(formatPeriod);
-const periodOfArb = (f: Frequency) => parsedArb(f).map(formatPeriod);
 const dateArb = fc
   .date({
     min: new Date('1971-01-01T00:00:00Z'),
