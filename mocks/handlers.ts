@@ -1,4 +1,5 @@
 import type { HttpHandler } from 'msw';
+import { authHandlers } from './handlers/auth';
 import { consortiumHandlers } from './handlers/consortia';
 import { kpiHandlers } from './handlers/kpis';
 import { milestoneHandlers } from './handlers/milestones';
@@ -17,6 +18,7 @@ export function createHandlers(
     ...consortiumHandlers(ctx),
     ...milestoneHandlers(ctx),
     ...kpiHandlers(ctx),
+    ...authHandlers(ctx),
     unknownApiPath(),
   ];
 }

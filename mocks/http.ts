@@ -1,15 +1,14 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { z } from 'zod';
+import { authRoutes } from '@domain/contract/auth-routes';
 import {
   API_PREFIX,
   routes,
   type HttpMethod,
   type IfMatchPolicy,
-  type ResponseOf,
   type RouteDef,
-  type RouteName,
-  type Routes,
 } from '@domain/contract/routes';
+import { decideAccess } from '@domain/rules/access';
 import {
   invalid,
   notFound,
@@ -19,7 +18,16 @@ import {
   Problem,
   etagOf,
 } from '@domain/problems';
+import { resolveScope } from './access';
 import type { MockStore } from './store';
+
+/**
+ * Both route tables under one name space, so handlers name a route the same way whether or not
+ * `routes` already includes the auth routes (spreading a table twice changes nothing).
+ */
+const mockRoutes = { ...routes, ...authRoutes };
+export type MockRoutes = typeof mockRoutes;
+export type MockRouteName = keyof MockRoutes;
 
 export interface HandlerContext {
   store: MockStore;
@@ -41,7 +49,9 @@ export interface RouteInput<R extends RouteDef> {
   precondition: (current: { version: number } | null) => void;
 }
 
-export type RouteResolver<N extends RouteName> = (input: RouteInput<Routes[N]>) => ResponseOf<N>;
+export type RouteResolver<N extends MockRouteName> = (
+  input: RouteInput<MockRoutes[N]>,
+) => z.infer<MockRoutes[N]['response']>;
 
 /** What parseInput returns before the route's own types are applied in defineRoute. */
 type UncheckedInput = Record<'params' | 'query' | 'body', unknown> &
@@ -59,23 +69,41 @@ const register: Record<HttpMethod, typeof http.get> = {
  * An MSW handler for one contract route. The path comes from the route table with a wildcard
  * origin, so the same handlers answer `fetch('/api/v1/…')` in the browser and absolute URLs in Node.
  */
-export function defineRoute<N extends RouteName>(
+export function defineRoute<N extends MockRouteName>(
   ctx: HandlerContext,
   name: N,
   resolve: RouteResolver<N>,
 ): HttpHandler {
-  const route: RouteDef = routes[name];
+  const route: RouteDef = mockRoutes[name];
+  // The auth routes are always guarded; the data routes once the store's switch is on.
+  const guarded = name in authRoutes;
   return register[route.method](`*${API_PREFIX}${route.path}`, async ({ request, params }) => {
     if (ctx.latencyMs > 0) await delay(ctx.latencyMs);
     try {
+      if (guarded || ctx.store.enforceAccess) authorize(ctx.store, route, stringParams(params));
       const input = await parseInput(route, request, params);
-      // Safe: each part was parsed with the very schema RouteInput<Routes[N]> infers from.
-      const body: unknown = resolve(input as unknown as RouteInput<Routes[N]>);
+      // Safe: each part was parsed with the very schema RouteInput<MockRoutes[N]> infers from.
+      const body: unknown = resolve(input as unknown as RouteInput<MockRoutes[N]>);
       return respond(route, body);
     } catch (error) {
       return problemResponse(error);
     }
   });
+}
+
+/**
+ * The same decision as the server's: the route's declared access, on the scope of the object its
+ * parameters name. Runs before the body is read, so a refused caller learns nothing from 400s.
+ */
+export function authorize(
+  store: MockStore,
+  route: Pick<RouteDef, 'access'>,
+  params: Record<string, string>,
+): void {
+  const { access } = route;
+  const scope = access.kind === 'scoped' ? resolveScope(store, access.scope, params) : null;
+  const refusal = decideAccess(store.principal(), access, scope);
+  if (refusal) throw refusal;
 }
 
 /** Anything else under the API prefix is a JSON 404, as on the server. */
@@ -202,5 +230,10 @@ function problemResponse(error: unknown): Response {
     error instanceof Problem
       ? error
       : new Problem(500, 'internal', 'The mock handler failed unexpectedly');
-  return HttpResponse.json(problem.toBody(), { status: problem.status });
+  const headers = new Headers();
+  const retryAfter = (problem.details as { retryAfterSeconds?: unknown } | undefined)
+    ?.retryAfterSeconds;
+  if (problem.status === 429 && typeof retryAfter === 'number')
+    headers.set('Retry-After', String(retryAfter));
+  return HttpResponse.json(problem.toBody(), { status: problem.status, headers });
 }

@@ -1,7 +1,11 @@
 import type { IsoDate } from '@domain/contract/common';
+import type { User } from '@domain/contract/reporting';
 import type { Dataset } from '@domain/demo/dataset';
 import { todayIso } from '@domain/rules/periods';
 import type { MutationContext } from '@domain/rules/mutations';
+import { effectiveRole, type Principal } from '@domain/rules/permissions';
+import { MockAccounts } from './accounts';
+import type { AuditInput, StoredEntry } from './audit';
 
 /**
  * The mocks' whole database: a working copy of a Dataset that handlers read and replace rows in.
@@ -10,33 +14,102 @@ import type { MutationContext } from '@domain/rules/mutations';
 export interface MockStore {
   readonly data: Dataset;
   today(): IsoDate;
-  /** Drops every change and starts again from `dataset`. */
+  /** Drops every change, the session and the audit trail, and starts again from `dataset`. */
   reset(dataset: Dataset, options?: { today?: IsoDate }): void;
-  /** Who and when for a write: the mocks have no sessions, so the demo manager acts. */
+  /** Who and when for a write: the signed-in person, else the demo manager (scenarios without a session). */
   mutationContext(): MutationContext;
+  /**
+   * The mock session. MSW cannot set an HttpOnly cookie in the browser, so the store holds the
+   * signed-in user; sign-in sets it, sign-out clears it.
+   */
+  currentUserId: string | null;
+  /** The signed-in person as the rules see them; null when signed out or the account is disabled. */
+  principal(): Principal | null;
+  currentUser(): User | null;
+  /**
+   * Applies `decideAccess` to the data routes too. Off by default until the server enforces the
+   * same table; the auth routes are always enforced.
+   */
+  enforceAccess: boolean;
+  readonly accounts: MockAccounts;
+  readonly auditLog: readonly StoredEntry[];
+  /** Appends one entry for a successful write, by the current actor. */
+  audit(input: AuditInput): void;
 }
 
 export function createMockStore(dataset: Dataset, options: { today?: IsoDate } = {}): MockStore {
   let data = structuredClone(dataset);
   let today = options.today ?? todayIso();
-  return {
+  let accounts = new MockAccounts(data.users);
+  let auditLog: StoredEntry[] = [];
+  let seq = 0;
+
+  const store: MockStore = {
     get data() {
       return data;
     },
     today: () => today,
+    currentUserId: null,
+    enforceAccess: false,
+    get accounts() {
+      return accounts;
+    },
+    get auditLog() {
+      return auditLog;
+    },
     reset(next, opts = {}) {
       data = structuredClone(next);
       today = opts.today ?? todayIso();
+      accounts = new MockAccounts(data.users);
+      auditLog = [];
+      store.currentUserId = null;
+      store.enforceAccess = false;
+    },
+    currentUser() {
+      const user = data.users.find((u) => u.id === store.currentUserId);
+      return user && !user.disabled ? user : null;
+    },
+    principal() {
+      const user = store.currentUser();
+      return user ? { userId: user.id, name: user.name, memberships: user.memberships } : null;
     },
     mutationContext() {
-      const manager = data.users.find((u) => u.memberships.some((m) => m.role === 'manager'));
+      const actor =
+        store.currentUser() ??
+        data.users.find((u) => u.memberships.some((m) => m.role === 'manager'));
       return {
-        actor: { id: manager?.id ?? null, name: manager?.name ?? 'Mock user' },
+        actor: { id: actor?.id ?? null, name: actor?.name ?? 'Mock user' },
         now: new Date().toISOString(),
         newId: () => crypto.randomUUID(),
       };
     },
+    audit(input) {
+      const { actor, now } = store.mutationContext();
+      const consortium = data.consortia.find((c) => c.id === input.consortiumId);
+      const programmeId = consortium?.programmeId ?? data.programmes[0]?.id ?? '';
+      const who = data.users.find((u) => u.id === actor.id);
+      const role = who
+        ? effectiveRole(
+            { userId: who.id, name: who.name, memberships: who.memberships },
+            { programmeId, consortiumId: input.consortiumId },
+          )
+        : null;
+      seq += 1;
+      auditLog.push({
+        seq,
+        entry: {
+          id: `audit-${seq}`,
+          at: now,
+          actorId: actor.id,
+          actorName: actor.name,
+          role,
+          requestId: `mock-${seq}`,
+          ...input,
+        },
+      });
+    },
   };
+  return store;
 }
 
 /** Swaps one row for its updated version, keeping the order of the table. */

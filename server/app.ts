@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
@@ -11,8 +12,14 @@ import {
   parseIfMatch,
   preconditionRequired,
 } from '../src/domain/problems';
-import type { Actor } from '../src/domain/rules';
-import { SYSTEM_ACTOR, systemClock, type Clock, type RequestContext } from './context';
+import { decideAccess, effectiveRole, type Principal, type Scope } from '../src/domain/rules';
+import { cookiePolicy, readSessionToken } from './auth/cookies';
+import { checkSameOrigin, clientIp } from './auth/origin';
+import { RateLimited } from './auth/rate-limit';
+import { recordSecurityEvent, type SecurityEvent } from './auth/security-events';
+import { resolveSession } from './auth/sessions';
+import type { Mailer } from './auth/smtp';
+import { ANONYMOUS, systemClock, type Clock, type RequestContext } from './context';
 import type { Database } from './db/open';
 import { isJsonContentType, readJsonBody } from './http/body';
 import { securityHeaders } from './http/headers';
@@ -20,23 +27,31 @@ import { staticFiles } from './http/static';
 import { silentLogger, type Logger } from './logger';
 import { handlers } from './routes';
 import type { HandlerInput } from './routes/types';
+import { resolveScope } from './scope';
+import { RequestSession } from './session-control';
 
 export interface AppOptions {
   database: Pick<Database, 'db' | 'kind'>;
+  /** Every time the server reads (sessions, rate limits, audit) comes from here. */
   clock?: Clock;
   logger?: Logger;
   /** The built SPA; null serves the API only. */
   distDir?: string | null;
   /** Parse every response with its contract schema (tests and development). */
   validateResponses?: boolean;
-  /** Who is calling: the seam where sessions plug in. */
-  resolveActor?: (req: Request) => Promise<Actor>;
+  /** PUBLIC_ORIGIN: https here gives the `__Host-` Secure cookie. */
+  publicOrigin?: string | null;
+  /** TRUST_PROXY: the one address whose X-Forwarded-For is believed. */
+  trustProxy?: string | null;
+  mailer?: Mailer | null;
 }
 
-type Env = { Variables: { requestId: string } };
+type Env = { Bindings: { incoming?: IncomingMessage }; Variables: { requestId: string } };
 
 const NO_INPUT = z.strictObject({});
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Secrets that travel in URLs (account links) never reach the request log.
+const redact = (path: string) => path.replace(/\/(tokens|accept)\/[^/]+/g, '/$1/…');
 
 function parse(schema: z.ZodType, value: unknown, where: 'params' | 'query' | 'body'): unknown {
   const result = schema.safeParse(value);
@@ -65,12 +80,24 @@ function ifMatchFor(def: RouteDef, header: string | undefined): number | null {
   return version;
 }
 
+/** Routes without a body accept none, or `{}`; anything else is a client mistake. */
+async function bodyOf(def: RouteDef, req: Request): Promise<unknown> {
+  const raw = await readJsonBody(req);
+  if (def.body) return parse(def.body, raw, 'body');
+  if (raw !== undefined) parse(NO_INPUT, raw, 'body');
+  return undefined;
+}
+
 const hasVersion = (v: unknown): v is { version: number } =>
   typeof v === 'object' && v !== null && 'version' in v && typeof v.version === 'number';
+const asRecord = (v: unknown) =>
+  typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
 
 export function createApp(options: AppOptions): Hono<Env> {
   const { database, clock = systemClock, logger = silentLogger } = options;
-  const resolveActor = options.resolveActor ?? (() => Promise.resolve(SYSTEM_ACTOR));
+  const db = database.db;
+  const publicOrigin = options.publicOrigin ?? null;
+  const policy = cookiePolicy(publicOrigin);
   const validateResponses = options.validateResponses ?? process.env.NODE_ENV !== 'production';
   const app = new Hono<Env>();
 
@@ -83,15 +110,28 @@ export function createApp(options: AppOptions): Hono<Env> {
     logger.info('request', {
       requestId,
       method: c.req.method,
-      path: c.req.path,
+      path: redact(c.req.path),
       status: c.res.status,
       ms: Math.round(performance.now() - started),
     });
   });
   app.use('*', securityHeaders());
+  // CSRF (ASVS 3.5) before anything reads a session: a forged request changes nothing.
   app.use(`${API_PREFIX}/*`, async (c, next) => {
-    if (WRITES.has(c.req.method) && !isJsonContentType(c.req.header('Content-Type'))) {
-      throw new Problem(415, 'unsupported_media_type', 'Send the request body as application/json');
+    if (WRITES.has(c.req.method)) {
+      if (!isJsonContentType(c.req.header('Content-Type'))) {
+        throw new Problem(
+          415,
+          'unsupported_media_type',
+          'Send the request body as application/json',
+        );
+      }
+      const refused = checkSameOrigin(
+        { origin: c.req.header('Origin'), secFetchSite: c.req.header('Sec-Fetch-Site') },
+        new URL(c.req.url).origin,
+        publicOrigin,
+      );
+      if (refused) throw refused;
     }
     await next();
   });
@@ -100,24 +140,81 @@ export function createApp(options: AppOptions): Hono<Env> {
     // Each handler is typed by its own route; the table walk can only see the union of them.
     const handler = handlers[name] as (input: HandlerInput<RouteName>) => Promise<unknown>;
     app.on(def.method, `${API_PREFIX}${def.path}`, async (c) => {
-      // Who is asking comes first: once sign-in exists, a 401 must not depend on input validity.
-      const actor = await resolveActor(c.req.raw);
-      const input = {
-        params: parse(def.params ?? NO_INPUT, c.req.param(), 'params'),
-        query: parse(def.query ?? NO_INPUT, queryOf(c), 'query'),
-        body: def.body ? parse(def.body, await readJsonBody(c.req.raw), 'body') : undefined,
-        ifMatch: ifMatchFor(def, c.req.header('If-Match')),
-        ctx: {
-          db: database.db,
-          databaseKind: database.kind,
-          actor,
-          requestId: c.get('requestId'),
-          clock,
-        } satisfies RequestContext,
-      } as HandlerInput<RouteName>;
+      const requestId = c.get('requestId');
+      const ip = clientIp(
+        c.env?.incoming?.socket.remoteAddress,
+        c.req.header('X-Forwarded-For'),
+        options.trustProxy ?? null,
+      );
+      const security = (e: Omit<SecurityEvent, 'ip' | 'requestId'>) =>
+        recordSecurityEvent(db, new Date(clock.now()), { ...e, ip, requestId });
+      const deny = async (problem: Problem, principal: Principal | null): Promise<never> => {
+        await security({
+          kind: 'access_denied',
+          userId: principal?.userId ?? null,
+          route: name,
+          status: problem.status,
+        });
+        throw problem;
+      };
+
+      // 1. Who is asking: a 401 must not depend on whether the input is valid.
+      const token = readSessionToken(policy, c.req.header('Cookie'));
+      const resolved = await resolveSession(db, token, new Date(clock.now()));
+      if (resolved.kind === 'expired') {
+        await security({
+          kind: 'session_expired',
+          userId: resolved.userId,
+          route: name,
+          status: 401,
+        });
+      }
+      const principal = resolved.kind === 'active' ? resolved.session.principal : null;
+      if (def.access.kind !== 'public' && !principal) {
+        await deny(decideAccess(null, def.access, null) as Problem, null);
+      }
+      // 2. The path, which names the object; 3. may this principal see it, and act on it?
+      const params = asRecord(parse(def.params ?? NO_INPUT, c.req.param(), 'params'));
+      let later: Promise<{ query: Record<string, unknown> | undefined; body: unknown }> | null =
+        null;
+      const readLater = () =>
+        (later ??= (async () => ({
+          query: asRecord(parse(def.query ?? NO_INPUT, queryOf(c), 'query')),
+          body: await bodyOf(def, c.req.raw),
+        }))());
+      let scope: Scope | null = null;
+      if (def.access.kind === 'scoped') {
+        scope = await resolveScope(db, def.access.scope, params, readLater);
+        const problem = decideAccess(principal, def.access, scope);
+        if (problem) await deny(problem, principal);
+      }
+      // 4. The rest of the input, then the version precondition.
+      const { query, body } = await readLater();
+      const ifMatch = ifMatchFor(def, c.req.header('If-Match'));
+
+      const userAgent = c.req.header('User-Agent') ?? '';
+      const session = new RequestSession(token, db, clock, policy, userAgent);
+      const ctx: RequestContext = {
+        db,
+        databaseKind: database.kind,
+        principal,
+        actor: principal ? { id: principal.userId, name: principal.name } : ANONYMOUS,
+        role: principal && scope ? effectiveRole(principal, scope) : null,
+        scope,
+        requestId,
+        clock,
+        ip,
+        userAgent,
+        linkOrigin: publicOrigin ?? new URL(c.req.url).origin,
+        session,
+        mailer: options.mailer ?? null,
+        security,
+      };
+      const input = { params, query, body, ifMatch, ctx } as HandlerInput<RouteName>;
       const result = await handler(input);
       if (validateResponses) def.response.parse(result);
       if (hasVersion(result)) c.header('ETag', etagOf(result.version));
+      if (session.cookie) c.header('Set-Cookie', session.cookie);
       return c.json(result, def.status ?? 200);
     });
   }
@@ -129,6 +226,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.notFound((c) => c.json(notFound('Resource').toBody(), 404));
 
   app.onError((error, c) => {
+    if (error instanceof RateLimited) c.header('Retry-After', String(error.retryAfterSeconds));
     if (error instanceof Problem)
       return c.json(error.toBody(), error.status as ContentfulStatusCode);
     const requestId = c.get('requestId');
@@ -136,7 +234,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     logger.error('unhandled error', {
       requestId,
       method: c.req.method,
-      path: c.req.path,
+      path: redact(c.req.path),
       error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
       stack: error instanceof Error ? error.stack : undefined,
     });

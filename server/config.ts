@@ -32,6 +32,28 @@ const Env = z.object({
       .refine((v) => URL.canParse(v), 'must be a valid URL')
       .optional(),
   ),
+  // The address people type, e.g. https://jalon.example.org: used for the cookie's prefix, the
+  // CSRF origin check behind a TLS proxy and the links in invitations.
+  PUBLIC_ORIGIN: z.preprocess(
+    optional,
+    z
+      .string()
+      .regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'must be http(s)://host[:port] with no path')
+      .optional(),
+  ),
+  // The exact address of the reverse proxy whose X-Forwarded-For may be believed.
+  TRUST_PROXY: z.preprocess(
+    optional,
+    z.union([z.ipv4(), z.ipv6()], { error: 'must be the IP address of the proxy' }).optional(),
+  ),
+  SMTP_URL: z.preprocess(
+    optional,
+    z
+      .string()
+      .regex(/^smtp:\/\/[A-Za-z0-9.:[\]-]+:\d{1,5}$/, 'must be smtp://host:port')
+      .optional(),
+  ),
+  SMTP_FROM: z.preprocess(optional, z.email({ error: 'must be an e-mail address' }).optional()),
   LOG_LEVEL: z.preprocess(
     optional,
     z
@@ -46,6 +68,14 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | null;
   logLevel: LogLevel;
+  publicOrigin: string | null;
+  trustProxy: string | null;
+  smtp: { host: string; port: number; from: string } | null;
+}
+
+function smtpOf(url: string, from: string) {
+  const u = new URL(url);
+  return { host: u.hostname.replace(/^\[|\]$/g, ''), port: Number(u.port), from };
 }
 
 export class ConfigError extends Error {
@@ -69,5 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL ?? null,
     logLevel: e.LOG_LEVEL,
+    publicOrigin: e.PUBLIC_ORIGIN ?? null,
+    trustProxy: e.TRUST_PROXY ?? null,
+    smtp: e.SMTP_URL ? smtpOf(e.SMTP_URL, e.SMTP_FROM ?? 'jalon@localhost') : null,
   };
 }

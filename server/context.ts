@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { IsoDate, Timestamp } from '../src/domain/contract';
-import type { Actor, MutationContext } from '../src/domain/rules';
+import type { IsoDate, Role, Timestamp } from '../src/domain/contract';
+import type { Actor, MutationContext, Principal, Scope } from '../src/domain/rules';
+import type { SecurityEvent } from './auth/security-events';
+import type { Mailer } from './auth/smtp';
 import type { DatabaseKind } from './db/open';
 import type { DB } from './db/schema';
 
+/** Injectable so that session timeouts and rate-limit windows are tested with a fake clock. */
 export interface Clock {
   now(): Timestamp;
   today(): IsoDate;
@@ -15,16 +18,38 @@ export const systemClock: Clock = {
   today: () => new Date().toISOString().slice(0, 10),
 };
 
-/** Until sign-in lands every request acts as this; `resolveActor` is where a session plugs in. */
-export const SYSTEM_ACTOR: Actor = { id: null, name: 'system' };
+/** What a handler may do with the caller's session; the app turns it into Set-Cookie. */
+export interface SessionControl {
+  /** The token of the cookie the request came with, valid or not. */
+  readonly token: string | null;
+  /** Ends the request's own session (fixation), opens a new one and sets its cookie. */
+  start(userId: string): Promise<void>;
+  /** Ends the request's session, if any, and clears the cookie. */
+  end(): Promise<void>;
+}
 
 export interface RequestContext {
   db: Kysely<DB>;
   databaseKind: DatabaseKind;
+  /** Null only on public routes called without a session. */
+  principal: Principal | null;
+  /** Who the audit trail and milestone events name: the principal, or nobody. */
   actor: Actor;
+  /** The principal's strongest role on the route's scope, for the audit trail and the rules. */
+  role: Role | null;
+  scope: Scope | null;
   requestId: string;
   clock: Clock;
+  ip: string;
+  userAgent: string;
+  /** Where links in invitations point: PUBLIC_ORIGIN, else the origin the request came to. */
+  linkOrigin: string;
+  session: SessionControl;
+  mailer: Mailer | null;
+  security(event: Omit<SecurityEvent, 'ip' | 'requestId'>): Promise<void>;
 }
+
+export const ANONYMOUS: Actor = { id: null, name: 'anonymous' };
 
 export function mutationContext(ctx: RequestContext): MutationContext {
   return { actor: ctx.actor, now: ctx.clock.now(), newId: randomUUID };

@@ -1,7 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DEMO_PASSWORD } from '../src/domain/demo/people';
 import { generateDemo, generateScale } from '../src/domain/demo/generate';
 import type { Dataset } from '../src/domain/demo/dataset';
 import { todayIso } from '../src/domain/rules';
+import { createAdmin, demoAccountsText, readPassword } from './admin';
+import { hashPassword } from './auth/passwords';
 import { loadConfig, type Config } from './config';
 import { dumpSql, restoreSql } from './db/backup';
 import { transaction } from './db/guard';
@@ -16,7 +20,9 @@ const USAGE = `Usage: jalon <command>
   migrate                   apply pending database migrations
   seed --demo | --scale N   load the demo (or N× the demo) into an empty database
   backup <file>             write every table as SQL INSERT statements
-  restore <file> [--force]  load a backup into an empty database (--force: replace its data)`;
+  restore <file> [--force]  load a backup into an empty database (--force: replace its data)
+  create-admin --email E --name N --programme ID
+                            create a manager; the password is read from stdin or typed hidden`;
 
 class UsageError extends Error {}
 
@@ -29,9 +35,12 @@ function open(config: Config): Promise<Database> {
 }
 
 async function seedIfEmpty(database: Database, dataset: () => Dataset): Promise<boolean> {
+  if (!(await isEmpty(database.db))) return false;
+  // Hashed once, outside the transaction, and shared by every demo account.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   return transaction(database.db, async (tx) => {
     if (!(await isEmpty(tx))) return false;
-    await insertDataset(tx, dataset());
+    await insertDataset(tx, dataset(), { passwordHash });
     return true;
   });
 }
@@ -53,7 +62,10 @@ async function serveCommand(config: Config, logger: Logger, args: string[]) {
   });
   const where =
     database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
-  process.stdout.write(`Jalon is running at ${running.url}\nData: ${where}\n`);
+  const demo = await demoAccountsText(database);
+  process.stdout.write(
+    `Jalon is running at ${running.url}\nData: ${where}\n${demo ? `${demo}\n` : ''}`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -137,6 +149,28 @@ async function run(argv: string[]) {
       return withDatabase(config, async (database) => {
         const rows = await restoreSql(database.db, dump, { force: args.includes('--force') });
         out(`Restored ${rows} rows from ${file}`);
+      });
+    }
+    case 'create-admin': {
+      const { values } = parseArgs({
+        args,
+        options: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          programme: { type: 'string' },
+        },
+      });
+      if (!values.email || !values.name || !values.programme)
+        throw new UsageError('create-admin needs --email, --name and --programme');
+      const password = await readPassword('Password (8–128 characters): ');
+      return withDatabase(config, async (database) => {
+        const admin = {
+          email: values.email ?? '',
+          name: values.name ?? '',
+          programmeId: values.programme ?? '',
+        };
+        const { email } = await createAdmin(database, admin, password);
+        out(`Created manager ${email} for programme ${admin.programmeId}`);
       });
     }
     default:

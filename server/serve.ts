@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { smtpMailer } from './auth/smtp';
 import type { Config } from './config';
 import type { Database } from './db/open';
 import type { Logger } from './logger';
@@ -23,6 +24,9 @@ export async function listen(
     database,
     logger,
     distDir: existsSync(resolve(distDir, 'index.html')) ? distDir : null,
+    publicOrigin: config.publicOrigin,
+    trustProxy: config.trustProxy,
+    mailer: config.smtp ? smtpMailer(config.smtp) : null,
   });
   const server = await new Promise<Server>((ok, fail) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>

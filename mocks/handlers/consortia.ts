@@ -1,5 +1,6 @@
 import type { HttpHandler } from 'msw';
 import { applyConsortiumPatch } from '@domain/rules/mutations';
+import { changedFields } from '../audit';
 import { defineRoute, findOr404, type HandlerContext } from '../http';
 import { replaceRow } from '../store';
 
@@ -19,6 +20,13 @@ export function consortiumHandlers(ctx: HandlerContext): HttpHandler[] {
       precondition(consortium);
       const updated = applyConsortiumPatch(consortium, body, ctx.store.mutationContext());
       replaceRow(data().consortia, updated);
+      ctx.store.audit({
+        action: 'consortium.update',
+        entityType: 'consortium',
+        entityId: updated.id,
+        consortiumId: updated.id,
+        ...changedFields(consortium, updated),
+      });
       return updated;
     }),
   ];

@@ -4,7 +4,20 @@ import { notFound } from '@domain/problems';
 import { prepareKpiValue } from '@domain/rules/mutations';
 import { comparePeriods } from '@domain/rules/periods';
 import { summariseConsortiumKpis } from '@domain/rules/summaries';
+import { changedFields, pick } from '../audit';
 import { defineRoute, findOr404, type HandlerContext } from '../http';
+
+/** What a person enters for a KPI value; the rest is derived or bookkeeping. */
+const KPI_VALUE_FIELDS = [
+  'period',
+  'value',
+  'numerator',
+  'denominator',
+  'provisional',
+  'source',
+  'note',
+  'explanation',
+] as const;
 
 export function kpiHandlers(ctx: HandlerContext): HttpHandler[] {
   const data = () => ctx.store.data;
@@ -66,6 +79,16 @@ export function kpiHandlers(ctx: HandlerContext): HttpHandler[] {
         ctx.store.mutationContext(),
       );
       data().kpiValues.push(next);
+      // The entity is the KPI; the period stays on both sides so the entry names its cell.
+      ctx.store.audit({
+        action: 'kpiValue.put',
+        entityType: 'kpiValue',
+        entityId: kpi.id,
+        consortiumId: consortium.id,
+        ...changedFields(current && pick(current, KPI_VALUE_FIELDS), pick(next, KPI_VALUE_FIELDS), [
+          'period',
+        ]),
+      });
       return next;
     }),
   ];

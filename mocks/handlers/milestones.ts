@@ -1,6 +1,7 @@
 import type { HttpHandler } from 'msw';
 import { Phase } from '@domain/contract/milestone';
 import { applyMilestonePatch } from '@domain/rules/mutations';
+import { changedFields } from '../audit';
 import { defineRoute, findOr404, type HandlerContext } from '../http';
 import { replaceRow } from '../store';
 
@@ -26,6 +27,13 @@ export function milestoneHandlers(ctx: HandlerContext): HttpHandler[] {
       const result = applyMilestonePatch(milestone, body, consortium, ctx.store.mutationContext());
       replaceRow(data().milestones, result.milestone);
       data().milestoneEvents.push(...result.events);
+      ctx.store.audit({
+        action: 'milestone.update',
+        entityType: 'milestone',
+        entityId: milestone.id,
+        consortiumId: milestone.consortiumId,
+        ...changedFields(milestone, result.milestone),
+      });
       return result.milestone;
     }),
     defineRoute(ctx, 'listMilestoneEvents', ({ params }) => {

@@ -84,6 +84,11 @@ export async function restoreSql(
       await truncateAll(tx);
     }
     for (const s of statements) await sql.raw(s).execute(tx);
+    // Restored rows carry their ids; move the sequences past them or the next insert collides.
+    for (const table of ['audit_log', 'security_events']) {
+      await sql`select setval(pg_get_serial_sequence(${table}, 'id'),
+        coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(tx);
+    }
     return statements.length;
   });
 }

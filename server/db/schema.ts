@@ -156,6 +156,9 @@ export interface UsersTable {
   locale: 'fr' | 'en';
   disabled: boolean;
   version: number;
+  /** Argon2id PHC string; null until the person sets a password. */
+  passwordHash: string | null;
+  lastSignInAt: TimestamptzNullable;
 }
 
 export interface MembershipsTable {
@@ -164,6 +167,70 @@ export interface MembershipsTable {
   role: string;
   programmeId: string;
   consortiumId: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface SessionsTable {
+  tokenSha256: string;
+  userId: string;
+  createdAt: Timestamptz;
+  lastSeenAt: Timestamptz;
+  expiresAt: Timestamptz;
+  userAgent: string;
+}
+
+export interface AccountTokensTable {
+  tokenSha256: string;
+  id: string;
+  kind: 'invitation' | 'password_reset';
+  email: string;
+  role: string | null;
+  programmeId: string;
+  consortiumId: string | null;
+  userId: string | null;
+  createdBy: string;
+  createdAt: Timestamptz;
+  expiresAt: Timestamptz;
+  usedAt: TimestamptzNullable;
+}
+
+export interface LoginFailuresTable {
+  accountKey: string;
+  ip: string;
+  at: Timestamptz;
+}
+
+/** bigserial ids come back as strings from both drivers (int8). */
+export interface AuditLogTable {
+  id: ColumnType<string, never, never>;
+  at: Timestamptz;
+  actorId: string | null;
+  actorName: string;
+  role: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  programmeId: string | null;
+  consortiumId: string | null;
+  before: ColumnType<Record<string, unknown> | null, string | null, never>;
+  after: ColumnType<Record<string, unknown> | null, string | null, never>;
+  requestId: string;
+}
+
+export interface SecurityEventsTable {
+  id: ColumnType<string, never, never>;
+  at: Timestamptz;
+  kind: string;
+  userId: string | null;
+  emailSha256: string | null;
+  ip: string;
+  route: string;
+  status: number;
+  requestId: string;
 }
 
 export interface DB {
@@ -178,6 +245,12 @@ export interface DB {
   reportingPeriods: ReportingPeriodsTable;
   users: UsersTable;
   memberships: MembershipsTable;
+  settings: SettingsTable;
+  sessions: SessionsTable;
+  accountTokens: AccountTokensTable;
+  loginFailures: LoginFailuresTable;
+  auditLog: AuditLogTable;
+  securityEvents: SecurityEventsTable;
 }
 
 /** Tables in foreign-key order: inserts and dumps go forwards, truncation is CASCADE. */
@@ -193,5 +266,11 @@ export const TABLES = [
   'reporting_periods',
   'users',
   'memberships',
+  'settings',
+  'sessions',
+  'account_tokens',
+  'login_failures',
+  'audit_log',
+  'security_events',
 ] as const;
 export type TableName = (typeof TABLES)[number];

@@ -20,8 +20,16 @@ async function insertAll<T extends keyof DB>(
   }
 }
 
-/** Loads a whole dataset, in foreign-key order, inside the caller's transaction. */
-export async function insertDataset(tx: Transaction<DB>, d: Dataset): Promise<void> {
+/**
+ * Loads a whole dataset, in foreign-key order, inside the caller's transaction. With `demo`, every
+ * user gets that (already computed) password hash and the database is marked as holding the demo,
+ * which is what lets `serve` print the demo accounts.
+ */
+export async function insertDataset(
+  tx: Transaction<DB>,
+  d: Dataset,
+  demo?: { passwordHash: string },
+): Promise<void> {
   await insertAll(tx, 'programmes', d.programmes);
   await insertAll(tx, 'consortia', d.consortia.map(consortiumRow));
   await insertAll(tx, 'milestones', d.milestones.map(milestoneRow));
@@ -34,13 +42,27 @@ export async function insertDataset(tx: Transaction<DB>, d: Dataset): Promise<vo
   await insertAll(
     tx,
     'users',
-    d.users.map(({ memberships: _m, ...u }) => ({ ...u, version: 1 })),
+    d.users.map(({ memberships: _m, ...u }) => ({
+      ...u,
+      version: 1,
+      passwordHash: demo?.passwordHash ?? null,
+    })),
   );
   await insertAll(
     tx,
     'memberships',
     d.users.flatMap((u) => u.memberships.map((m, position) => ({ userId: u.id, position, ...m }))),
   );
+  if (demo) await tx.insertInto('settings').values({ key: 'demo', value: 'true' }).execute();
+}
+
+export async function isDemo(db: Kysely<DB>): Promise<boolean> {
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', 'demo')
+    .executeTakeFirst();
+  return row?.value === 'true';
 }
 
 /** True when no table holds a row: the only state in which seeding or restoring may proceed. */

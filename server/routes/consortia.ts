@@ -1,16 +1,23 @@
 import { preconditionFailed } from '../../src/domain/problems';
-import { applyConsortiumPatch } from '../../src/domain/rules';
+import { applyConsortiumPatch, canSee } from '../../src/domain/rules';
+import { diff, writeAudit } from '../audit';
+import { mutationContext } from '../context';
 import { transaction } from '../db/guard';
 import { consortiaOf, consortiumOr404 } from '../db/queries';
-import { mutationContext } from '../context';
 import type { Handlers } from './types';
+
+const EDITABLE = ['name', 'solution', 'description', 'territory', 'budgetEur'] as const;
 
 export const consortiumHandlers: Pick<
   Handlers,
   'listConsortia' | 'getConsortium' | 'patchConsortium'
 > = {
   async listConsortia({ query, ctx }) {
-    return { items: await consortiaOf(ctx.db, query.programmeId) };
+    const all = await consortiaOf(ctx.db, query.programmeId);
+    const items = all.filter((c) =>
+      canSee(ctx.principal, { programmeId: c.programmeId, consortiumId: c.id }),
+    );
+    return { items };
   },
 
   async getConsortium({ params, ctx }) {
@@ -37,6 +44,14 @@ export const consortiumHandlers: Pick<
         .where('version', '=', current.version)
         .executeTakeFirst();
       if (numUpdatedRows === 0n) throw preconditionFailed(await consortiumOr404(tx, current.id));
+      await writeAudit(tx, ctx, {
+        action: 'consortium.update',
+        entityType: 'consortium',
+        entityId: current.id,
+        programmeId: current.programmeId,
+        consortiumId: current.id,
+        ...diff(current, next, EDITABLE),
+      });
       return next;
     });
   },

@@ -1,5 +1,12 @@
 import { notFound, preconditionFailed, preconditionRequired } from '../../src/domain/problems';
-import { comparePeriods, prepareKpiValue, summariseConsortiumKpis } from '../../src/domain/rules';
+import {
+  comparePeriods,
+  prepareKpiValue,
+  seesSmallCounts,
+  suppressForReader,
+  summariseConsortiumKpis,
+} from '../../src/domain/rules';
+import { diff, writeAudit } from '../audit';
 import { mutationContext } from '../context';
 import { transaction } from '../db/guard';
 import {
@@ -13,6 +20,17 @@ import {
 } from '../db/queries';
 import { kpiValueRow, toConsortiumKpi } from '../db/rows';
 import type { Handlers } from './types';
+import { programmeIdsOf } from './visibility';
+
+const VALUE_FIELDS = [
+  'value',
+  'numerator',
+  'denominator',
+  'provisional',
+  'source',
+  'note',
+  'explanation',
+] as const;
 
 const UNIQUE_VIOLATION = '23505';
 const isUniqueViolation = (e: unknown) =>
@@ -23,7 +41,10 @@ export const kpiHandlers: Pick<
   'listKpis' | 'getKpi' | 'listConsortiumKpis' | 'listKpiValues' | 'putKpiValue'
 > = {
   async listKpis({ query, ctx }) {
-    return { items: await kpisOf(ctx.db, query.programmeId) };
+    const mine = new Set(programmeIdsOf(ctx.principal));
+    return {
+      items: (await kpisOf(ctx.db, query.programmeId)).filter((k) => mine.has(k.programmeId)),
+    };
   },
 
   async getKpi({ params, ctx }) {
@@ -37,8 +58,13 @@ export const kpiHandlers: Pick<
       await kpisOf(ctx.db, programme.id),
       await settingsOf(ctx.db, [consortium.id]),
       await currentValuesOf(ctx.db, [consortium.id]),
-      // Every reader is a manager until sign-in arrives; then observers get suppression here.
-      { suppressSmallCounts: false, smallCountThreshold: programme.smallCountThreshold },
+      {
+        suppressSmallCounts: !seesSmallCounts(
+          ctx.principal,
+          ctx.scope ?? { programmeId: programme.id },
+        ),
+        smallCountThreshold: programme.smallCountThreshold,
+      },
     );
     return { items };
   },
@@ -47,7 +73,10 @@ export const kpiHandlers: Pick<
     const consortium = await consortiumOr404(ctx.db, params.consortiumId);
     const kpi = await kpiOr404(ctx.db, params.kpiId);
     if (kpi.programmeId !== consortium.programmeId) throw notFound('KPI');
+    const programme = await programmeOr404(ctx.db, consortium.programmeId);
+    const suppress = !seesSmallCounts(ctx.principal, ctx.scope ?? { programmeId: programme.id });
     const values = (await currentValuesOf(ctx.db, [consortium.id], kpi.id))
+      .map((v) => (suppress ? suppressForReader(kpi, v, programme.smallCountThreshold) : v))
       .filter((v) => query.from === undefined || comparePeriods(v.period, query.from) >= 0)
       .filter((v) => query.to === undefined || comparePeriods(v.period, query.to) <= 0)
       .sort((a, b) => comparePeriods(a.period, b.period));
@@ -92,6 +121,17 @@ export const kpiHandlers: Pick<
         // The superseded revision stays; the unique (cell, revision) key turns a racing writer
         // into a conflict instead of a second revision with the same number.
         await tx.insertInto('kpiValues').values(kpiValueRow(next)).execute();
+        const changed = current
+          ? diff(current, next, VALUE_FIELDS)
+          : { before: null, after: Object.fromEntries(VALUE_FIELDS.map((f) => [f, next[f]])) };
+        await writeAudit(tx, ctx, {
+          action: 'kpiValue.upsert',
+          entityType: 'kpiValue',
+          entityId: next.id,
+          programmeId: consortium.programmeId,
+          consortiumId: consortium.id,
+          ...changed,
+        });
         return next;
       });
     try {

@@ -1,5 +1,6 @@
 import { preconditionFailed } from '../../src/domain/problems';
 import { applyMilestonePatch } from '../../src/domain/rules';
+import { diff, writeAudit } from '../audit';
 import { mutationContext } from '../context';
 import { transaction } from '../db/guard';
 import { consortiumOr404, milestoneOr404, milestonesOf } from '../db/queries';
@@ -45,6 +46,19 @@ export const milestoneHandlers: Pick<
       if (numUpdatedRows === 0n) throw preconditionFailed(await milestoneOr404(tx, current.id));
       // The slippage history is written with the change it explains, or not at all.
       if (events.length > 0) await tx.insertInto('milestoneEvents').values(events).execute();
+      const changed = diff(current, milestone, ['progress', 'forecastDate', 'description']);
+      // The reason of a re-plan is part of what happened, though it is not a column.
+      if (body.reason !== undefined && 'forecastDate' in changed.after) {
+        changed.after.reason = body.reason;
+      }
+      await writeAudit(tx, ctx, {
+        action: 'milestone.update',
+        entityType: 'milestone',
+        entityId: current.id,
+        programmeId: consortium.programmeId,
+        consortiumId: consortium.id,
+        ...changed,
+      });
       return milestone;
     });
   },

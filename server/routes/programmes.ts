@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { sql } from 'kysely';
-import { buildPortfolio } from '../../src/domain/rules';
+import { buildPortfolio, canSee } from '../../src/domain/rules';
+import { programmeIdsOf } from './visibility';
 import { toPeriod, toProgramme } from '../db/rows';
 import {
   consortiaOf,
@@ -27,9 +28,12 @@ export const programmeHandlers: Pick<
   },
 
   async listProgrammes({ ctx }) {
+    const ids = programmeIdsOf(ctx.principal);
+    if (ids.length === 0) return { items: [] };
     const rows = await ctx.db
       .selectFrom('programmes')
       .selectAll()
+      .where('id', 'in', ids)
       .orderBy('startDate')
       .orderBy('id')
       .execute();
@@ -42,7 +46,10 @@ export const programmeHandlers: Pick<
 
   async getPortfolio({ params, query, ctx }) {
     const programme = await programmeOr404(ctx.db, params.programmeId);
-    const consortia = await consortiaOf(ctx.db, programme.id);
+    // A lead or member sees only their own consortium in the portfolio.
+    const consortia = (await consortiaOf(ctx.db, programme.id)).filter((c) =>
+      canSee(ctx.principal, { programmeId: programme.id, consortiumId: c.id }),
+    );
     const ids = consortia.map((c) => c.id);
     return buildPortfolio({
       programme,

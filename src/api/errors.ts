@@ -24,16 +24,24 @@ export class ApiError extends Error {
     readonly code: ErrorCode | null,
     message: string,
     readonly details?: unknown,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterSeconds?: number | null },
   ) {
     super(message, options);
+    this.retryAfterSeconds = options?.retryAfterSeconds ?? null;
   }
+
+  /** From a 429's Retry-After header (seconds form), so the UI can say how long to wait. */
+  readonly retryAfterSeconds: number | null;
 
   get isNotFound(): boolean {
     return this.kind === 'http' && this.status === 404;
   }
 
   /** 4xx answers are the server's decision about this request; repeating it changes nothing. */
+  get isUnauthenticated(): boolean {
+    return this.kind === 'http' && this.status === 401;
+  }
+
   get isClientError(): boolean {
     return this.kind === 'http' && this.status >= 400 && this.status < 500;
   }

@@ -1,17 +1,17 @@
 import type { z } from 'zod';
 import { ApiErrorBody } from '@domain/contract/common';
-import {
-  API_PREFIX,
-  buildPath,
-  routes,
-  type ResponseOf,
-  type RouteName,
-  type Routes,
-} from '@domain/contract/routes';
+import { authRoutes } from '@domain/contract/auth-routes';
+import { API_PREFIX, buildPath, routes } from '@domain/contract/routes';
 import { etagOf, parseIfMatch } from '@domain/problems';
 import { ApiError } from './errors';
 
 export { ApiError, isApiError, type ApiErrorKind } from './errors';
+
+/** Both route tables, so callers name a route the same way whether `routes` includes auth yet. */
+const apiRoutes = { ...routes, ...authRoutes };
+type Routes = typeof apiRoutes;
+export type RouteName = keyof Routes;
+export type ResponseOf<N extends RouteName> = z.infer<Routes[N]['response']>;
 
 /**
  * The only module that calls fetch. It knows nothing about the UI: it returns typed data or
@@ -83,11 +83,19 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** Retry-After in its delta-seconds form; the HTTP-date form is not used by Jalon's server. */
+function retryAfterOf(response: Response): number | null {
+  const raw = response.headers.get('Retry-After');
+  return raw && /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : null;
+}
+
 function httpError(response: Response, body: unknown): ApiError {
   const parsed = ApiErrorBody.safeParse(body);
   if (parsed.success) {
     const { code, message, details } = parsed.data.error;
-    return new ApiError('http', response.status, code, message, details);
+    return new ApiError('http', response.status, code, message, details, {
+      retryAfterSeconds: retryAfterOf(response),
+    });
   }
   // A proxy or a crashed server may answer with HTML: keep the status, say nothing more.
   return new ApiError(
@@ -110,7 +118,7 @@ export async function request<N extends RouteName>(
     ? [RequestOptions<N>?]
     : [RequestOptions<N>]
 ): Promise<ApiResult<ResponseOf<N>>> {
-  const def: Routes[N] = routes[name];
+  const def: Routes[N] = apiRoutes[name];
   const opts = (options ?? {}) as LooseOptions;
   const url = buildUrl(def.path, opts);
 

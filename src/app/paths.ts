@@ -10,4 +10,23 @@ export const paths = {
   kpis: { path: '/kpis', getHref: () => '/kpis' },
   reports: { path: '/reports', getHref: () => '/reports' },
   admin: { path: '/admin', getHref: () => '/admin' },
+  users: { path: '/admin/users', getHref: () => '/admin/users' },
+  activity: { path: '/activity', getHref: () => '/activity' },
+  login: {
+    path: '/login',
+    /** `from` is where to return after signing in; only paths inside the app are kept. */
+    getHref: (from?: string) =>
+      from && from !== '/' ? `/login?from=${encodeURIComponent(from)}` : '/login',
+  },
+  accept: {
+    path: '/accept/:token',
+    getHref: (token: string) => `/accept/${encodeURIComponent(token)}`,
+  },
 } as const;
+
+/** A return path from a query string or history state, refused unless it stays in the app. */
+export function safeReturnPath(value: unknown): string | null {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return null;
+  if (value.startsWith(paths.login.path)) return null;
+  return value;
+}

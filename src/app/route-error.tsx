@@ -5,6 +5,7 @@ import { isApiError } from '@/api/errors';
 import { PageHeader } from '@/components/page-header';
 import { NotFoundPage } from './not-found-page';
 import { paths } from './paths';
+import { SessionExpired } from './session-gate';
 
 type Problem =
   'not_found' | 'network' | 'unexpected' | 'unauthenticated' | 'forbidden' | 'server' | 'unknown';
@@ -58,6 +59,7 @@ export function RouteError() {
   if (problem === 'not_found') {
     return isApiError(error) ? <ResourceNotFound /> : <NotFoundPage />;
   }
+  if (problem === 'unauthenticated') return <SessionExpired />;
   const detail = technicalDetail(error);
   return (
     <section className="error-state" role="alert">

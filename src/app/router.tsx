@@ -3,9 +3,11 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunction, RouteObject } from 'react-router';
 import { RouteLoading } from '@/components/loading-state';
 import { AppLayout } from './layout/app-layout';
+import { PublicLayout } from './layout/public-layout';
 import { NotFoundPage } from './not-found-page';
 import { paths } from './paths';
 import { RootError, RouteError } from './route-error';
+import { requireSession } from './session-gate';
 
 /** What every lazy route module exports: a loader factory and the screen. */
 export interface RouteModule {
@@ -21,6 +23,8 @@ const lazyRoute = (queryClient: QueryClient, load: () => Promise<RouteModule>) =
 /**
  * The route tree, shared by the browser router and the tests' memory router. Screens are lazy
  * chunks; HydrateFallback is declared here (not in the chunk) so it shows while the chunk loads.
+ * Two branches: the sign-in and invitation pages, open to anyone, and everything else behind
+ * the session gate.
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
   const page = (path: string, load: () => Promise<RouteModule>): RouteObject => ({
@@ -30,6 +34,21 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
   });
   return [
     {
+      Component: PublicLayout,
+      ErrorBoundary: RootError,
+      children: [
+        {
+          ErrorBoundary: RouteError,
+          children: [
+            page(paths.login.path, () => import('./routes/login')),
+            page(paths.accept.path, () => import('./routes/accept')),
+          ],
+        },
+      ],
+    },
+    {
+      loader: requireSession(queryClient),
+      HydrateFallback: RouteLoading,
       Component: AppLayout,
       ErrorBoundary: RootError,
       children: [
@@ -44,6 +63,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             page(paths.kpis.path, () => import('./routes/kpis')),
             page(paths.reports.path, () => import('./routes/reports')),
             page(paths.admin.path, () => import('./routes/admin')),
+            page(paths.users.path, () => import('./routes/users')),
+            page(paths.activity.path, () => import('./routes/activity')),
             { path: '*', Component: NotFoundPage },
           ],
         },

@@ -12,7 +12,8 @@ export type IconName =
   | 'arrow-right'
   | 'menu'
   | 'close'
-  | 'clock';
+  | 'clock'
+  | 'chevron-down';
 
 const PATHS: Record<IconName, string> = {
   check: 'M4 10.5l4 4 8-9',
@@ -25,6 +26,7 @@ const PATHS: Record<IconName, string> = {
   menu: 'M3 5h14M3 10h14M3 15h14',
   close: 'M5 5l10 10M15 5L5 15',
   clock: 'M10 2.5a7.5 7.5 0 100 15 7.5 7.5 0 000-15zM10 6v4l3 2',
+  'chevron-down': 'M5 8l5 5 5-5',
 };
 
 export function Icon({ name, className }: { name: IconName; className?: string }) {

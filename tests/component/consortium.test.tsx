@@ -1,12 +1,15 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mockStore } from '@mocks/node';
 import fr from '@/locales/fr.json';
 import { renderRoute } from './render';
+import { signIn } from './support/session';
 import { axeViolations } from './support/axe';
 import { demoConsortium } from './support/demo';
 
 describe('consortium overview', () => {
+  beforeEach(() => signIn('manager'));
+
   it('shows the consortium, its partners, milestones and KPIs', async () => {
     const consortium = demoConsortium(0);
     renderRoute(`/consortia/${consortium.id}`);

@@ -1,17 +1,20 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { KpiStatus } from '@domain/contract/kpi';
 import { mockStore, server } from '@mocks/node';
 import fr from '@/locales/fr.json';
 import { formatDate } from '@/lib/format';
 import { renderRoute } from './render';
+import { signIn } from './support/session';
 import { axeViolations } from './support/axe';
 import { expectedPortfolio } from './support/demo';
 
 const PORTFOLIO = '*/api/v1/programmes/:programmeId/portfolio';
 
 describe('portfolio (home)', () => {
+  beforeEach(() => signIn('manager'));
+
   it('shows the programme and one card per consortium with health, milestones and KPI counts', async () => {
     const expected = expectedPortfolio();
     renderRoute('/');

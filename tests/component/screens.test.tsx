@@ -1,12 +1,15 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mockStore } from '@mocks/node';
 import fr from '@/locales/fr.json';
 import { formatPeriod } from '@/lib/format';
 import { renderRoute } from './render';
+import { signIn } from './support/session';
 
 /** The secondary screens are real read-only views of existing data, not placeholders. */
 describe('secondary screens', () => {
+  beforeEach(() => signIn('manager'));
+
   it('Revues lists submitted milestones across consortia, oldest first', async () => {
     const submitted = mockStore.data.milestones
       .filter((m) => m.status === 'submitted')

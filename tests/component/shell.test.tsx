@@ -1,9 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { delay, http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { server } from '@mocks/node';
 import { LOCALE_STORAGE_KEY } from '@/lib/i18n';
 import { renderRoute } from './render';
+import { signIn } from './support/session';
 
 const FR_NAV = [
   'Portefeuille',
@@ -11,9 +12,18 @@ const FR_NAV = [
   'Revues',
   'Indicateurs',
   'Rapports',
+  'Activité',
   'Administration',
 ];
-const EN_NAV = ['Portfolio', 'Consortia', 'Reviews', 'KPIs', 'Reports', 'Administration'];
+const EN_NAV = [
+  'Portfolio',
+  'Consortia',
+  'Reviews',
+  'KPIs',
+  'Reports',
+  'Activity',
+  'Administration',
+];
 
 function navLabels() {
   const nav = screen.getByRole('navigation', { name: /navigation/i });
@@ -23,6 +33,8 @@ function navLabels() {
 }
 
 describe('app shell', () => {
+  beforeEach(() => signIn('manager'));
+
   it('shows a 404 page for an unknown route, inside the layout', async () => {
     renderRoute('/no/such/page');
     expect(
@@ -36,15 +48,17 @@ describe('app shell', () => {
   });
 
   it('announces loading inside the layout while a screen’s data arrives', async () => {
+    const { user } = renderRoute('/kpis');
+    await screen.findByRole('heading', { level: 1, name: 'Indicateurs' });
     // Returning nothing hands the request on to the real demo handler, just later.
     server.use(
       http.get('*/api/v1/programmes/:programmeId/portfolio', async () => {
         await delay(150);
       }),
     );
-    renderRoute('/');
-    const loading = await screen.findByText('Chargement…');
-    expect(loading.closest('[aria-busy="true"]')).not.toBeNull();
+    await user.click(screen.getByRole('link', { name: 'Portefeuille' }));
+    expect(await screen.findByText('Chargement…')).toBeInTheDocument();
+    expect(screen.getByRole('main')).toHaveAttribute('aria-busy', 'true');
     expect(navLabels()).toEqual(FR_NAV);
     expect(await screen.findAllByRole('article')).toHaveLength(3);
     expect(screen.queryByText('Chargement…')).not.toBeInTheDocument();

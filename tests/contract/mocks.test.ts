@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD } from '@domain/demo/people';
 import { resetMockData, server } from '@mocks/node';
 import { defineContractScenarios } from './scenarios';
 import type { ContractTarget } from './target';
@@ -17,6 +18,12 @@ defineContractScenarios(() => {
       return fetch(`http://jalon.test${path}`, { method, headers, body });
     },
     reset: () => Promise.resolve(resetMockData()),
+    async signIn(email = 'manager@jalon.test') {
+      const res = await target.request('POST', '/api/v1/auth/login', {
+        body: { email, password: DEMO_PASSWORD },
+      });
+      if (res.status !== 200) throw new Error(`mocks sign-in as ${email}: ${res.status}`);
+    },
     close: () => Promise.resolve(server.close()),
   };
   return Promise.resolve(target);

@@ -48,6 +48,8 @@ export function defineContractScenarios(makeTarget: () => Promise<ContractTarget
   beforeAll(async () => {
     target = await makeTarget();
     await target.reset();
+    // Every scenario runs as the demo manager, who may read and change everything.
+    await target.signIn();
     ids = await discoverIds(get);
   });
   afterAll(async () => {

@@ -16,6 +16,8 @@ export interface ContractTarget {
   request(method: string, path: string, options?: RequestOptions): Promise<Response>;
   /** Reloads the demo dataset generated for DEMO_TODAY so each scenario starts from the same state. */
   reset(): Promise<void>;
+  /** Signs in (default: the demo manager) so that later requests carry the session. */
+  signIn(email?: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -8,6 +8,7 @@ it('moves the data between PGlite and PostgreSQL through a SQL dump', async () =
   const pglite = await createTestServer({ database: 'pglite' });
   const postgres = await createTestServer({ database: 'postgres' });
   try {
+    await pglite.signIn();
     const read = await pglite.request('GET', '/api/v1/consortia/coord-dom');
     const patched = await pglite.request('PATCH', '/api/v1/consortia/coord-dom', {
       body: { description: "Ligne 1\nL'entrepôt \\ « HDS »\t😀" },

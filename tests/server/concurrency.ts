@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import type { TestServer } from '@server/testing';
 
@@ -15,6 +16,7 @@ export function defineConcurrentIncrements(
     { timeout: 120_000 },
     async () => {
       const server = await open();
+      await server.signIn();
       try {
         const cell = '/api/v1/consortia/coord-dom/kpis/kpi-pat-inc/values';
         const read = async (period: string) => {
@@ -56,6 +58,11 @@ export function defineConcurrentIncrements(
         expect(final.value).toBe(initial.value + successes);
         expect(final.revision - initial.revision).toBe(successes);
         expect(final.version - initial.version).toBe(successes);
+        const { rows } = await sql<{ n: number }>`
+          select count(*)::int as n from audit_log where action = 'kpiValue.upsert'`.execute(
+          server.database.db,
+        );
+        expect(rows[0]?.n, 'one audit row per acknowledged write').toBe(successes);
         console.info(`${server.name}: ${successes} increments, ${conflicts} retried conflicts`);
       } finally {
         await server.close();

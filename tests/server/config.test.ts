@@ -19,7 +19,36 @@ describe('loadConfig', () => {
       dataDir: './data',
       databaseUrl: null,
       logLevel: 'info',
+      publicOrigin: null,
+      trustProxy: null,
+      smtp: null,
     });
+  });
+
+  it('reads the public origin, the trusted proxy and the SMTP relay', () => {
+    expect(
+      loadConfig({
+        PUBLIC_ORIGIN: 'https://jalon.example.org',
+        TRUST_PROXY: '10.0.0.2',
+        SMTP_URL: 'smtp://127.0.0.1:2525',
+        SMTP_FROM: 'jalon@example.org',
+      }),
+    ).toMatchObject({
+      publicOrigin: 'https://jalon.example.org',
+      trustProxy: '10.0.0.2',
+      smtp: { host: '127.0.0.1', port: 2525, from: 'jalon@example.org' },
+    });
+    expect(
+      problemsOf({
+        PUBLIC_ORIGIN: 'https://jalon.example.org/app',
+        TRUST_PROXY: 'proxy.local',
+        SMTP_URL: 'smtps://mail:465',
+      }),
+    ).toEqual([
+      'PUBLIC_ORIGIN must be http(s)://host[:port] with no path',
+      'TRUST_PROXY must be the IP address of the proxy',
+      'SMTP_URL must be smtp://host:port',
+    ]);
   });
 
   it('treats blank variables as unset and reads the rest', () => {

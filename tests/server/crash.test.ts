@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
 import { openDatabase } from '@server/db/open';
-import { freePort, killLeftovers, startServe } from './process';
+import { MANAGER_NAME } from '@domain/demo/milestones';
+import { freePort, killLeftovers, signInHeaders, startServe } from './process';
 
 /*
  * Crash consistency (reliability plan §2 D): writers record a write only once it is acknowledged
@@ -33,8 +34,12 @@ afterAll(() => {
 });
 
 const json = async <T>(res: Response): Promise<T> => (await res.json()) as T;
+// Signed in once as the demo manager; the session row survives the kills like any other write.
+let auth: Record<string, string> = {};
+const call = (url: string, init: RequestInit = {}) =>
+  fetch(url, { ...init, headers: { ...auth, ...(init.headers as Record<string, string>) } });
 const write = (url: string, method: string, body: unknown, version: number) =>
-  fetch(url, {
+  call(url, {
     method,
     headers: { 'Content-Type': 'application/json', 'If-Match': `"${version}"` },
     body: JSON.stringify(body),
@@ -44,20 +49,18 @@ async function discover(api: string): Promise<{ cells: Cell[]; milestones: Miles
   type Summary = { kpi: { id: string; frequency: string; aggregation: string } };
   const periods = (
     await json<{ items: { period: string; status: string }[] }>(
-      await fetch(`${api}/programmes/pascaline/periods`),
+      await call(`${api}/programmes/pascaline/periods`),
     )
   ).items
     .filter((p) => p.status === 'open' && /^\d{4}-\d{2}$/.test(p.period))
     .map((p) => p.period);
   const { items: consortia } = await json<{ items: { id: string }[] }>(
-    await fetch(`${api}/consortia`),
+    await call(`${api}/consortia`),
   );
   const cells: Cell[] = [];
   const milestones: MilestoneWriter[] = [];
   for (const c of consortia) {
-    const { items } = await json<{ items: Summary[] }>(
-      await fetch(`${api}/consortia/${c.id}/kpis`),
-    );
+    const { items } = await json<{ items: Summary[] }>(await call(`${api}/consortia/${c.id}/kpis`));
     const kpis = items.filter((s) => s.kpi.frequency === 'monthly' && s.kpi.aggregation !== 'rate');
     const mine = () => cells.filter((cell) => cell.path.includes(`/consortia/${c.id}/`)).length;
     for (const { kpi } of kpis) {
@@ -65,7 +68,7 @@ async function discover(api: string): Promise<{ cells: Cell[]; milestones: Miles
         if (mine() >= 2) break;
         const path = `${api}/consortia/${c.id}/kpis/${kpi.id}/values/${period}`;
         const existing = await json<{ items: { version: number }[] }>(
-          await fetch(`${api}/consortia/${c.id}/kpis/${kpi.id}/values?from=${period}&to=${period}`),
+          await call(`${api}/consortia/${c.id}/kpis/${kpi.id}/values?from=${period}&to=${period}`),
         );
         const body = {
           value: 1,
@@ -74,7 +77,7 @@ async function discover(api: string): Promise<{ cells: Cell[]; milestones: Miles
           explanation: 'crash test',
         };
         const version = existing.items[0]?.version;
-        const res = await fetch(path, {
+        const res = await call(path, {
           method: 'PUT',
           headers: {
             'Content-Type': 'application/json',
@@ -88,7 +91,7 @@ async function discover(api: string): Promise<{ cells: Cell[]; milestones: Miles
     }
     const { items: ms } = await json<{
       items: { id: string; status: string; version: number; progress: number }[];
-    }>(await fetch(`${api}/consortia/${c.id}/milestones`));
+    }>(await call(`${api}/consortia/${c.id}/milestones`));
     const open = ms.find((m) => m.status === 'in_progress' || m.status === 'planned');
     if (open) {
       const path = `${api}/milestones/${open.id}`;
@@ -105,7 +108,7 @@ async function verifyAndRefresh(api: string, cells: Cell[], milestones: Mileston
     const period = cell.path.split('/').at(-1);
     const base = cell.path.slice(0, cell.path.lastIndexOf('/'));
     const { items } = await json<{ items: { revision: number; version: number }[] }>(
-      await fetch(`${base}?from=${period}&to=${period}`),
+      await call(`${base}?from=${period}&to=${period}`),
     );
     const current = items[0];
     expect(current, cell.path).toBeDefined();
@@ -116,7 +119,7 @@ async function verifyAndRefresh(api: string, cells: Cell[], milestones: Mileston
   }
   for (const m of milestones) {
     const { version, progress } = await json<{ version: number; progress: number }>(
-      await fetch(m.path),
+      await call(m.path),
     );
     expect(version).toBeGreaterThanOrEqual(m.ackedVersion);
     m.version = version;
@@ -180,6 +183,7 @@ it(
     const env = { DATA_DIR: dataDir, PORT: String(await freePort()) };
     const api = `http://127.0.0.1:${env.PORT}/api/v1`;
     let server = await startServe(env);
+    auth = await signInHeaders(`http://127.0.0.1:${env.PORT}`);
     const { cells, milestones } = await discover(api);
     expect(cells.length).toBeGreaterThanOrEqual(4);
     expect(milestones.length).toBeGreaterThanOrEqual(2);
@@ -220,10 +224,17 @@ it(
         .where('id', '=', id)
         .executeTakeFirstOrThrow();
       const { rows: events } = await sql<{ n: number }>`
-      select count(*)::int as n from milestone_events where milestone_id = ${id} and type = 'progress' and actor_name = 'system'`.execute(
+      select count(*)::int as n from milestone_events where milestone_id = ${id} and type = 'progress' and actor_name = ${MANAGER_NAME}`.execute(
         database.db,
       );
       expect(events[0]?.n, 'one progress event per committed update').toBe(
+        stored.version - m.initialVersion,
+      );
+      const { rows: audit } = await sql<{ n: number }>`
+      select count(*)::int as n from audit_log where entity_id = ${id} and action = 'milestone.update'`.execute(
+        database.db,
+      );
+      expect(audit[0]?.n, 'one audit row per committed update').toBe(
         stored.version - m.initialVersion,
       );
     }

@@ -24,7 +24,10 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 async function seeded(): Promise<Database> {
   const database = await openDatabase({ kind: 'pglite', dataDir: null });
   await migrate(database.db);
-  await transaction(database.db, (tx) => insertDataset(tx, generateDemo({ today: DEMO_TODAY })));
+  // With accounts, so that password hashes and the demo flag take part in the round trip.
+  await transaction(database.db, (tx) =>
+    insertDataset(tx, generateDemo({ today: DEMO_TODAY }), { passwordHash: '$argon2id$test' }),
+  );
   return database;
 }
 
@@ -76,7 +79,7 @@ describe('transaction guard', () => {
 describe('migrations', () => {
   it('apply once and are a no-op the second time', async () => {
     const database = await openDatabase({ kind: 'pglite', dataDir: null });
-    expect(await migrate(database.db)).toEqual(['001-initial']);
+    expect(await migrate(database.db)).toEqual(['001-initial', '002-accounts-and-audit']);
     expect(await migrate(database.db)).toEqual([]);
     await database.close();
   });

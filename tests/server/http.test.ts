@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorBody } from '@domain/contract';
 import { createApp } from '@server/app';
 import { createLogger } from '@server/logger';
-import { createTestServer, type TestServer } from '@server/testing';
+import { createTestServer, TEST_ORIGIN, type TestServer } from '@server/testing';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
@@ -22,14 +22,16 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'assets', 'index-Ab12Cd34.js'), 'console.log(1)');
   writeFileSync(join(dist, 'favicon.svg'), '<svg/>');
   server = await createTestServer({ database: 'pglite', distDir: dist });
+  await server.signIn();
 });
 afterAll(async () => {
   await server?.close();
   rmSync(dist, { recursive: true, force: true });
 });
 
+const signedIn = () => ({ Cookie: server.cookie() ?? '', Origin: TEST_ORIGIN });
 const get = (path: string, headers: Record<string, string> = {}) =>
-  server.app.request(path, { headers });
+  server.app.request(path, { headers: { ...signedIn(), ...headers } });
 
 function securityHeaders(res: Response) {
   const pick = [
@@ -116,7 +118,12 @@ describe('static files', () => {
 
 describe('request refusals', () => {
   const patch = (body: BodyInit | null, headers: Record<string, string>, init: RequestInit = {}) =>
-    server.app.request('/api/v1/consortia/coord-dom', { method: 'PATCH', body, headers, ...init });
+    server.app.request('/api/v1/consortia/coord-dom', {
+      method: 'PATCH',
+      body,
+      headers: { ...signedIn(), ...headers },
+      ...init,
+    });
   const json = { 'Content-Type': 'application/json', 'If-Match': '"1"' };
 
   it('413 on a declared or streamed body over 1 MB', async () => {
@@ -177,7 +184,12 @@ describe('unexpected errors', () => {
     const app = createApp({
       database: server.database,
       logger: createLogger('error', (l) => lines.push(l)),
-      resolveActor: () => Promise.reject(new Error('select * from users where secret = 1')),
+      clock: {
+        now: () => {
+          throw new Error('select * from users where secret = 1');
+        },
+        today: () => '2026-06-15',
+      },
     });
     const res = await app.request('/api/v1/health');
     expect(res.status).toBe(500);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, killLeftovers, runJalon, startServe } from './process';
+import { freePort, killLeftovers, runJalon, signInHeaders, startServe } from './process';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -44,10 +44,16 @@ describe('the server process', () => {
   it('stops cleanly on SIGTERM under load, within 10 s, and the data reopens', async () => {
     const env = { DATA_DIR: tempDir(), PORT: String(await freePort()) };
     const first = await startServe(env);
-    const url = `http://127.0.0.1:${env.PORT}/api/v1`;
+    const origin = `http://127.0.0.1:${env.PORT}`;
+    const url = `${origin}/api/v1`;
+    // A demo database prints its accounts and password at start; a real one never does.
+    expect(first.stdout()).toContain('manager@jalon.test');
+    expect(first.stdout()).toContain('password for all: jalon-demo-2026');
+    const headers = await signInHeaders(origin);
     let stop = false;
     const load = (async () => {
-      while (!stop) await fetch(`${url}/programmes/pascaline/portfolio`).catch(() => undefined);
+      while (!stop)
+        await fetch(`${url}/programmes/pascaline/portfolio`, { headers }).catch(() => undefined);
     })();
     await new Promise((r) => setTimeout(r, 500));
     const signalled = Date.now();
@@ -61,7 +67,9 @@ describe('the server process', () => {
     const second = await startServe(env);
     const health = await fetch(`${url}/health`);
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite' });
-    const programmes = (await (await fetch(`${url}/programmes`)).json()) as { items: unknown[] };
+    const programmes = (await (await fetch(`${url}/programmes`, { headers })).json()) as {
+      items: unknown[];
+    };
     expect(programmes.items).toHaveLength(1);
 
     const intruder = runJalon(['serve'], { ...env, PORT: String(await freePort()) });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { DEMO_PASSWORD } from '@domain/demo/people';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -35,12 +36,13 @@ export function killLeftovers() {
 }
 
 /** Runs the real CLI under node (not the tsx wrapper) so signals reach the server itself. */
-export function runJalon(args: string[], env: Record<string, string>): Spawned {
+export function runJalon(args: string[], env: Record<string, string>, input?: string): Spawned {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (input !== undefined) child.stdin?.end(input);
   running.add(child);
   child.once('exit', () => running.delete(child));
   let out = '';
@@ -72,4 +74,22 @@ export async function startServe(
     }, 25);
   });
   return { ...proc, startupMs: Date.now() - started };
+}
+
+/**
+ * Signs in to a running server as a demo account; returns the headers every later request needs:
+ * the session cookie and a same-origin Origin (the CSRF check refuses writes without one).
+ */
+export async function signInHeaders(
+  origin: string,
+  email = 'manager@jalon.test',
+): Promise<Record<string, string>> {
+  const res = await fetch(`${origin}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: origin },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
+  return { Cookie: cookie, Origin: origin };
 }

@@ -7,6 +7,8 @@ import { DEMO_TODAY } from '@tests/contract/target';
 
 /** Every GET route, for every id of the demo, answers what its contract schema says. */
 const demo = generateDemo({ today: DEMO_TODAY });
+/** A live invitation link, planted in the store so getToken has something to answer. */
+const TOKEN = 'a'.repeat(43);
 const getRoutes = (Object.keys(routes) as RouteName[]).filter((n) => routes[n].method === 'GET');
 
 function calls(): [RouteName, Record<string, string>, string][] {
@@ -15,6 +17,8 @@ function calls(): [RouteName, Record<string, string>, string][] {
     ['listProgrammes', {}, ''],
     ['listConsortia', {}, ''],
     ['listKpis', {}, ''],
+    ['getMe', {}, ''],
+    ['getToken', { token: TOKEN }, ''],
   ];
   for (const p of demo.programmes) {
     const programmeId = p.id;
@@ -23,6 +27,7 @@ function calls(): [RouteName, Record<string, string>, string][] {
       ['getPortfolio', { programmeId }, ''],
       ['getPortfolio', { programmeId }, `?asOf=${p.endDate}`],
     );
+    out.push(['listUsers', { programmeId }, ''], ['listActivity', { programmeId }, '']);
     out.push(
       ['listConsortia', {}, `?programmeId=${programmeId}`],
       ['listKpis', {}, `?programmeId=${programmeId}`],
@@ -31,14 +36,17 @@ function calls(): [RouteName, Record<string, string>, string][] {
   for (const c of demo.consortia) {
     const consortiumId = c.id;
     out.push(['getConsortium', { consortiumId }, ''], ['listMilestones', { consortiumId }, '']);
-    out.push(['listConsortiumKpis', { consortiumId }, '']);
+    out.push(
+      ['listConsortiumKpis', { consortiumId }, ''],
+      ['consortiumHistory', { consortiumId }, ''],
+    );
   }
   for (const s of demo.consortiumKpis)
     out.push(['listKpiValues', { consortiumId: s.consortiumId, kpiId: s.kpiId }, '']);
   for (const m of demo.milestones) {
     const milestoneId = m.id;
     out.push(['getMilestone', { milestoneId }, ''], ['listMilestoneEvents', { milestoneId }, '']);
-    out.push(['listEvidence', { milestoneId }, '']);
+    out.push(['listEvidence', { milestoneId }, ''], ['milestoneHistory', { milestoneId }, '']);
   }
   for (const k of demo.kpis) out.push(['getKpi', { kpiId: k.id }, '']);
   return out;
@@ -48,6 +56,16 @@ describe('mock handlers', () => {
   beforeAll(() => {
     server.listen({ onUnhandledRequest: 'error' });
     resetMockData();
+    // The auth routes are always guarded: read them as the demo manager.
+    mockStore.currentUserId = 'user-manager';
+    mockStore.accounts.links.set(TOKEN, {
+      kind: 'invitation',
+      email: 'invitee@jalon.test',
+      userId: null,
+      membership: null,
+      expiresAt: Date.now() + 60_000,
+      used: false,
+    });
   });
   afterAll(() => server.close());
 

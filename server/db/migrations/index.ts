@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './001-initial';
+import { accountsAndAudit } from './002-accounts-and-audit';
 
 /**
  * Listed by hand rather than globbed from disk so migrations work the same under tsx, vitest and
@@ -7,6 +8,7 @@ import { initial } from './001-initial';
  */
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
+  '002-accounts-and-audit': accountsAndAudit,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,15 +1,22 @@
 import { Suspense, useEffect, useRef } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigation } from 'react-router';
+import { isApiError } from '@/api/errors';
+import { meQueryOptions } from '@/api/session';
 import { RouteLoading } from '@/components/loading-state';
+import { SessionExpired } from '../session-gate';
 import { SiteHeader } from './site-header';
 
-/** The shell around every screen: skip link, header with navigation, main region. */
+/** The shell around every signed-in screen: skip link, header with navigation, main region. */
 export function AppLayout() {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const loading = navigation.state === 'loading';
   const mainRef = useFocusMainOnNavigation();
+  // Re-read whenever any request gets a 401 (see query-client.ts): a 401 here ends the visit.
+  const { error } = useQuery(meQueryOptions());
+  if (isApiError(error) && error.isUnauthenticated) return <SessionExpired />;
   return (
     <div className="app">
       <a className="skip-link" href="#main">

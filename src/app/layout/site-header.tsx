@@ -1,23 +1,32 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
+import type { Permission } from '@domain/rules/permissions';
 import { Icon } from '@/components/icons';
+import { canInAnyProgramme, useMe } from '@/lib/access';
 import { paths } from '../paths';
+import { AccountMenu } from './account-menu';
 import { LanguageSwitch } from './language-switch';
 
-const NAV_ITEMS = [
+type NavKey = 'portfolio' | 'consortia' | 'reviews' | 'kpis' | 'reports' | 'activity' | 'admin';
+
+/** `permission`: shown only to people the shared rules allow; the server refuses the rest anyway. */
+const NAV_ITEMS: readonly { key: NavKey; to: string; end: boolean; permission?: Permission }[] = [
   { key: 'portfolio', to: paths.portfolio.getHref(), end: true },
   { key: 'consortia', to: paths.consortia.getHref(), end: false },
-  { key: 'reviews', to: paths.reviews.getHref(), end: false },
+  { key: 'reviews', to: paths.reviews.getHref(), end: false, permission: 'milestone.review' },
   { key: 'kpis', to: paths.kpis.getHref(), end: false },
   { key: 'reports', to: paths.reports.getHref(), end: false },
-  { key: 'admin', to: paths.admin.getHref(), end: false },
-] as const;
+  { key: 'activity', to: paths.activity.getHref(), end: false, permission: 'audit.readAll' },
+  { key: 'admin', to: paths.admin.getHref(), end: false, permission: 'programme.manage' },
+];
 
 export function SiteHeader() {
   const { t } = useTranslation();
+  const me = useMe();
   const [open, setOpen] = useState(false);
   const listId = useId();
+  const items = NAV_ITEMS.filter((i) => !i.permission || canInAnyProgramme(me, i.permission));
 
   // Escape closes the narrow-screen menu, as users expect of any disclosure.
   const onKeyDown = (event: KeyboardEvent) => {
@@ -49,7 +58,7 @@ export function SiteHeader() {
             {t('nav.menu')}
           </button>
           <ul id={listId} className="nav-list">
-            {NAV_ITEMS.map((item) => (
+            {items.map((item) => (
               <li key={item.key}>
                 <NavLink
                   to={item.to}
@@ -63,6 +72,7 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
+        <AccountMenu me={me} />
         <LanguageSwitch />
       </div>
     </header>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ensureCurrentProgramme, useCurrentProgramme } from '@/api/programmes';
 import { NoProgramme } from '@/components/no-programme';
 import { PageHeader } from '@/components/page-header';
+import { AdminTabs } from '@/features/admin/admin-tabs';
 import { ProgrammeSettings } from '@/features/admin/programme-settings';
 
 export const loader = (queryClient: QueryClient) => async () => {
@@ -19,6 +20,7 @@ export function Component() {
       <PageHeader title={t('admin.title')} eyebrow={programme.name}>
         <p>{t('admin.intro')}</p>
       </PageHeader>
+      <AdminTabs />
       <ProgrammeSettings programme={programme} />
     </>
   );

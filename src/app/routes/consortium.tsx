@@ -6,10 +6,13 @@ import { consortiumKpisQueryOptions, useConsortiumKpis } from '@/api/kpis';
 import { milestonesQueryOptions, useMilestones } from '@/api/milestones';
 import { programmesQueryOptions, useProgrammes } from '@/api/programmes';
 import { PageHeader } from '@/components/page-header';
+import { entityNames } from '@/features/activity/entity-names';
+import { HistoryPanel } from '@/features/activity/history-panel';
 import { ConsortiumFacts } from '@/features/consortia/consortium-facts';
 import { PartnersTable } from '@/features/consortia/partners-table';
 import { KpiTable } from '@/features/kpis/kpi-table';
 import { MilestoneTable } from '@/features/milestones/milestone-table';
+import { useLocale } from '@/lib/use-locale';
 import { paths } from '../paths';
 
 /** The programme's threshold is always listed; this only guards a reader who cannot see the programme. */
@@ -40,6 +43,11 @@ export function Component() {
   const milestones = useMilestones(id);
   const kpis = useConsortiumKpis(id);
   const programme = useProgrammes().items.find((p) => p.id === consortium.programmeId);
+  const names = entityNames(useLocale(), {
+    consortia: [consortium],
+    milestones: milestones.items,
+    kpis: kpis.items.map((k) => k.kpi),
+  });
   return (
     <>
       <PageHeader
@@ -58,6 +66,7 @@ export function Component() {
         consortiumName={consortium.name}
         smallCountThreshold={programme?.smallCountThreshold ?? DEFAULT_SMALL_COUNT_THRESHOLD}
       />
+      <HistoryPanel consortiumId={id} consortiumName={consortium.name} names={names} />
     </>
   );
 }

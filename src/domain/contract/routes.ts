@@ -7,6 +7,7 @@ import { Portfolio } from './portfolio';
 import { Programme } from './programme';
 import { ReportingPeriod } from './reporting';
 import type { Access, ScopeSource } from '../rules/access';
+import { authRoutes } from './auth-routes';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -44,7 +45,8 @@ const consortiumParams = z.strictObject({ consortiumId: Id });
 const milestoneParams = z.strictObject({ milestoneId: Id });
 const programmeParams = z.strictObject({ programmeId: Id });
 
-export const routes = {
+/** Programmes, consortia, milestones and KPIs. */
+const dataRoutes = {
   health: route({
     method: 'GET',
     access: { kind: 'public' },
@@ -178,6 +180,9 @@ export const routes = {
     ifMatch: 'when-exists',
   }),
 } as const;
+
+/** The single route table: the server registers, and the matrix test walks, exactly these. */
+export const routes = { ...dataRoutes, ...authRoutes } as const;
 
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;

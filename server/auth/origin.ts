@@ -1,0 +1,42 @@
+import { Problem } from '../../src/domain/problems';
+
+/**
+ * CSRF defence for unsafe methods (ASVS 3.5): the body must be JSON, which a cross-site form
+ * cannot send without a CORS preflight, and the request must say it comes from this origin.
+ * Browsers send Origin on every cross-origin and every non-GET request; Sec-Fetch-Site is the
+ * newer signal. A request with neither (curl, another server) is refused too: the API has no
+ * callers other than its own pages.
+ */
+export function checkSameOrigin(
+  headers: { origin: string | undefined; secFetchSite: string | undefined },
+  requestOrigin: string,
+  publicOrigin: string | null,
+): Problem | null {
+  const { origin, secFetchSite } = headers;
+  if (secFetchSite !== undefined && secFetchSite !== 'same-origin') return forbidden();
+  if (origin !== undefined) {
+    return origin === requestOrigin || origin === publicOrigin ? null : forbidden();
+  }
+  return secFetchSite === 'same-origin' ? null : forbidden();
+}
+
+const forbidden = () =>
+  new Problem(403, 'forbidden', 'Cross-site request refused: send it from the Jalon page');
+
+/**
+ * The socket's address. X-Forwarded-For is believed only when the socket is the configured proxy,
+ * and then only its last entry (the one that proxy appended), so a client cannot choose its IP.
+ */
+export function clientIp(
+  socketAddress: string | undefined,
+  forwardedFor: string | undefined,
+  trustProxy: string | null,
+): string {
+  const socket = normalise(socketAddress ?? 'unknown');
+  if (trustProxy === null || socket !== normalise(trustProxy) || !forwardedFor) return socket;
+  const last = forwardedFor.split(',').at(-1)?.trim();
+  return last ? normalise(last) : socket;
+}
+
+// Node reports IPv4 clients of a dual-stack socket as ::ffff:a.b.c.d.
+const normalise = (ip: string) => ip.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');

@@ -1,0 +1,28 @@
+import type { User } from '@domain/contract/reporting';
+import { mockStore } from '@mocks/node';
+
+export type DemoRole = 'manager' | 'observer' | 'lead' | 'member';
+
+/** The demo account of each role (the lead and member are those of the first consortium). */
+export const DEMO_EMAIL: Record<DemoRole, string> = {
+  manager: 'manager@jalon.test',
+  observer: 'observer@jalon.test',
+  lead: 'lead@jalon.test',
+  member: 'member@jalon.test',
+};
+
+export function demoUser(role: DemoRole): User {
+  const user = mockStore.data.users.find((u) => u.email === DEMO_EMAIL[role]);
+  if (!user) throw new Error(`the demo dataset has no ${role}`);
+  return user;
+}
+
+/**
+ * Starts a mock session as the demo account of `role`, as a successful sign-in would; the
+ * sign-in form itself is tested in auth.test.tsx. The store is reset after each test.
+ */
+export function signIn(role: DemoRole): User {
+  const user = demoUser(role);
+  mockStore.currentUserId = user.id;
+  return user;
+}

@@ -1,0 +1,3 @@
+import { auditPropertySuite } from './audit-property.suite';
+
+auditPropertySuite('pglite');

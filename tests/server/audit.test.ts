@@ -1,0 +1,4 @@
+import { createTestServer } from '@server/testing';
+import { defineAuditSuite } from './audit';
+
+defineAuditSuite(() => createTestServer({ database: 'pglite' }));

@@ -1,0 +1,224 @@
+import { buildPath, routes, type HttpMethod } from '@domain/contract';
+import { DEMO_PASSWORD } from '@domain/demo/people';
+import type { MatrixRoute, PrincipalName, ScopeKind, ScopeName } from './authz-matrix.table';
+
+/** What one matrix cell sends; the path is under /api/v1 already. */
+export interface RequestSpec {
+  method: HttpMethod;
+  path: string;
+  body?: unknown;
+  headers: Record<string, string>;
+}
+
+/** Ids the cell's scope names; each kind of scope picks the ones it needs. */
+export interface Target {
+  programmeId: string;
+  consortiumId: string;
+  milestoneId: string;
+  kpiId: string;
+  userId: string;
+  /** The consortium an invitation into `programmeId` names. */
+  inviteConsortiumId: string;
+}
+
+export const MISSING = 'missing-id-0000';
+export const OPEN_PERIOD = '2026-05';
+
+const CONSORTIUM_TARGETS: Record<ScopeName, Target> = {
+  own: {
+    programmeId: 'pascaline',
+    consortiumId: 'coord-dom',
+    milestoneId: 'coord-dom-j10',
+    kpiId: 'kpi-pro-eq',
+    userId: 'user-member-a',
+    inviteConsortiumId: 'coord-dom',
+  },
+  other: {
+    programmeId: 'pascaline',
+    consortiumId: 'sortie-plus',
+    milestoneId: 'sortie-plus-j10',
+    kpiId: 'kpi-pro-eq',
+    userId: 'user-lead-b',
+    inviteConsortiumId: 'sortie-plus',
+  },
+  missing: {
+    programmeId: 'pascaline',
+    consortiumId: MISSING,
+    milestoneId: MISSING,
+    kpiId: 'kpi-pro-eq',
+    userId: MISSING,
+    inviteConsortiumId: 'coord-dom',
+  },
+};
+
+/** Programme-level scopes: the other tenant is the foreign programme `x-pascaline`. */
+const PROGRAMME_TARGETS: Record<ScopeName, Target> = {
+  own: CONSORTIUM_TARGETS.own,
+  other: {
+    programmeId: 'x-pascaline',
+    consortiumId: 'x-coord-dom',
+    milestoneId: 'x-coord-dom-j10',
+    kpiId: 'x-kpi-pro-eq',
+    userId: 'x-user-member-a',
+    inviteConsortiumId: 'x-coord-dom',
+  },
+  missing: { ...CONSORTIUM_TARGETS.missing, programmeId: MISSING, kpiId: MISSING },
+};
+
+export function targetOf(kind: ScopeKind | 'n/a', scope: ScopeName | 'n/a'): Target {
+  if (scope === 'n/a') return CONSORTIUM_TARGETS.own;
+  if (kind === 'programme' || kind === 'kpi' || kind === 'list') return PROGRAMME_TARGETS[scope];
+  if (kind === 'user') {
+    return scope === 'missing'
+      ? { ...CONSORTIUM_TARGETS.own, userId: MISSING }
+      : PROGRAMME_TARGETS[scope];
+  }
+  return CONSORTIUM_TARGETS[scope];
+}
+
+/** What a factory may look up: current versions (for If-Match) and fresh links. */
+export interface FactoryEnv {
+  principal: PrincipalName;
+  scope: ScopeName | 'n/a';
+  target: Target;
+  /** A unique suffix for e-mails created by this cell. */
+  unique: string;
+  version: (table: 'consortia' | 'milestones' | 'users', id: string) => Promise<number | null>;
+  kpiValueVersion: (consortiumId: string, kpiId: string, period: string) => Promise<number | null>;
+  invitationToken: (consortiumId: string, email: string) => Promise<string>;
+}
+
+const EMAILS: Record<PrincipalName, string> = {
+  anonymous: 'lead@jalon.test',
+  observer: 'observer@jalon.test',
+  member: 'member@jalon.test',
+  lead: 'lead@jalon.test',
+  manager: 'manager@jalon.test',
+  disabled: 'lead-c@jalon.test',
+};
+
+const ifMatch = (v: number | null): Record<string, string> =>
+  // A missing object has no version: any value keeps the request well formed.
+  ({ 'If-Match': `"${v ?? 1}"` });
+
+/** A well-formed token that was never issued. */
+export const UNKNOWN_TOKEN = 'A'.repeat(43);
+
+type Extra = {
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+};
+type Factory = (env: FactoryEnv) => Promise<Extra> | Extra;
+
+const none: Factory = () => ({});
+const byProgramme: Factory = ({ target }) => ({ query: `programmeId=${target.programmeId}` });
+
+/** The per-route part of each request: valid input for the cell's scope. */
+export const FACTORIES: Record<MatrixRoute, Factory> = {
+  health: none,
+  listProgrammes: none,
+  getProgramme: none,
+  getPortfolio: none,
+  listPeriods: none,
+  listConsortia: byProgramme,
+  getConsortium: none,
+  patchConsortium: async (env) => ({
+    body: { territory: `Territoire ${env.unique}` },
+    headers: ifMatch(await env.version('consortia', env.target.consortiumId)),
+  }),
+  listMilestones: none,
+  getMilestone: none,
+  patchMilestone: async (env) => ({
+    body: { progress: 55 },
+    headers: ifMatch(await env.version('milestones', env.target.milestoneId)),
+  }),
+  listMilestoneEvents: none,
+  listEvidence: none,
+  listKpis: byProgramme,
+  getKpi: none,
+  listConsortiumKpis: none,
+  listKpiValues: none,
+  putKpiValue: async ({ target, kpiValueVersion }) => {
+    const v = await kpiValueVersion(target.consortiumId, target.kpiId, OPEN_PERIOD);
+    return {
+      params: { period: OPEN_PERIOD },
+      body: {
+        value: 123,
+        provisional: false,
+        source: 'Matrice d’autorisations',
+        explanation: 'Valeur de contrôle, hors tendance',
+      },
+      headers: v === null ? {} : ifMatch(v),
+    };
+  },
+  login: ({ principal, scope, unique }) => {
+    const email =
+      scope === 'other'
+        ? 'lead-b@jalon.test'
+        : scope === 'missing'
+          ? `nobody-${unique}@jalon.test`
+          : EMAILS[principal];
+    return { body: { email, password: DEMO_PASSWORD } };
+  },
+  logout: none,
+  getMe: none,
+  getToken: async ({ scope, target, unique, invitationToken }) => ({
+    params: {
+      token:
+        scope === 'missing'
+          ? UNKNOWN_TOKEN
+          : await invitationToken(target.consortiumId, `invitee-${unique}@jalon.test`),
+    },
+  }),
+  acceptToken: async ({ scope, target, unique, invitationToken }) => ({
+    body: {
+      token:
+        scope === 'missing'
+          ? UNKNOWN_TOKEN
+          : await invitationToken(target.consortiumId, `invitee-${unique}@jalon.test`),
+      name: 'Camille Invitée',
+      password: 'une phrase de passe assez longue',
+    },
+  }),
+  createInvitation: ({ target, unique }) => ({
+    body: {
+      email: `invited-${unique}@jalon.test`,
+      role: 'member',
+      programmeId: target.programmeId,
+      consortiumId: target.inviteConsortiumId,
+    },
+  }),
+  listUsers: none,
+  patchUser: async (env) => ({
+    body: { disabled: true },
+    headers: ifMatch(await env.version('users', env.target.userId)),
+  }),
+  createPasswordReset: none,
+  listActivity: none,
+  consortiumHistory: none,
+  milestoneHistory: none,
+};
+
+const WRITES: ReadonlySet<HttpMethod> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const isWrite = (name: MatrixRoute) => WRITES.has(routes[name].method);
+
+/** The full request of a cell: path parameters from the target, the factory's extras. */
+export async function requestFor(name: MatrixRoute, env: FactoryEnv): Promise<RequestSpec> {
+  const def = routes[name];
+  const extra = await FACTORIES[name](env);
+  const { target } = env;
+  const params: Record<string, string> = {
+    programmeId: target.programmeId,
+    consortiumId: target.consortiumId,
+    milestoneId: target.milestoneId,
+    kpiId: target.kpiId,
+    userId: target.userId,
+    ...extra.params,
+  };
+  const path = `/api/v1${buildPath(def.path, params)}${extra.query ? `?${extra.query}` : ''}`;
+  const headers: Record<string, string> = { ...extra.headers };
+  if (WRITES.has(def.method)) headers['Content-Type'] = 'application/json';
+  return { method: def.method, path, body: extra.body, headers };
+}

@@ -1,0 +1,4 @@
+import { authzMatrixSuite } from './authz-matrix.suite';
+
+// `npm run test:postgres`: the same suite against a real PostgreSQL (DATABASE_URL).
+authzMatrixSuite('postgres');

@@ -1,0 +1,3 @@
+import { authzMatrixSuite } from './authz-matrix.suite';
+
+authzMatrixSuite('pglite');
