@@ -14,6 +14,7 @@ import '@/styles/cards.css';
 import '@/styles/badges.css';
 import '@/styles/tables.css';
 import '@/styles/states.css';
+import '@/styles/forms.css';
 
 // MSW runs only in `npm run dev` (vite.config.ts defines the flag); the dynamic import keeps it
 // out of the production bundle, which the post-build check verifies.

@@ -6,6 +6,7 @@ import { consortiumKpisQueryOptions, useConsortiumKpis } from '@/api/kpis';
 import { milestonesQueryOptions, useMilestones } from '@/api/milestones';
 import { programmesQueryOptions, useProgrammes } from '@/api/programmes';
 import { PageHeader } from '@/components/page-header';
+import { ConsortiumEditor } from '@/features/consortia/consortium-editor';
 import { ConsortiumFacts } from '@/features/consortia/consortium-facts';
 import { PartnersTable } from '@/features/consortia/partners-table';
 import { KpiTable } from '@/features/kpis/kpi-table';
@@ -14,6 +15,12 @@ import { paths } from '../paths';
 
 /** The programme's threshold is always listed; this only guards a reader who cannot see the programme. */
 const DEFAULT_SMALL_COUNT_THRESHOLD = 10;
+
+/**
+ * Everyone may edit until accounts land; then this becomes
+ * `can(principal, 'consortium.update', { programmeId, consortiumId })`.
+ */
+const CAN_EDIT_CONSORTIUM = true;
 
 function consortiumIdOf(params: Record<string, string | undefined>): string {
   // The route table guarantees the segment; an empty one would be answered 404 by the API.
@@ -50,6 +57,7 @@ export function Component() {
           </Link>
         }
       />
+      <ConsortiumEditor consortium={consortium} canEdit={CAN_EDIT_CONSORTIUM} />
       <ConsortiumFacts consortium={consortium} />
       <PartnersTable partners={consortium.partners} consortiumName={consortium.name} />
       <MilestoneTable milestones={milestones.items} consortiumName={consortium.name} />
