@@ -26,16 +26,20 @@ if (process.env.E2E_SKIP_BUILD !== '1') run('npm', ['run', 'build']);
 const dataDir = mkdtempSync(join(tmpdir(), 'jalon-e2e-'));
 const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve', '--demo-if-empty'], {
-  stdio: ['ignore', 'inherit', 'inherit'],
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
+const server = spawn(
+  process.execPath,
+  ['--import', 'tsx', 'server/main.ts', 'serve', '--demo-if-empty'],
+  {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+    },
   },
-});
+);
 let serverExited = false;
 server.on('exit', () => (serverExited = true));
 
