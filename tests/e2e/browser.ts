@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
-export const BASE_URL = process.env.JALON_URL ?? '';
-if (!BASE_URL) throw new Error('JALON_URL is not set: run the e2e suite with `npm run test:e2e`');
+/** The server started by tests/e2e/global-setup.ts. */
+export const BASE_URL = inject('jalonUrl');
 
 const ARGS = [
   '--headless',
