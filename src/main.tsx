@@ -15,6 +15,7 @@ import '@/styles/badges.css';
 import '@/styles/tables.css';
 import '@/styles/states.css';
 import '@/styles/forms.css';
+import '@/styles/editor.css';
 import '@/styles/account.css';
 
 // MSW runs only in `npm run dev` (vite.config.ts defines the flag); the dynamic import keeps it

@@ -10,6 +10,7 @@ export default mergeConfig(
       name: 'e2e',
       environment: 'node',
       include: ['tests/e2e/**/*.e2e.ts'],
+      globalSetup: ['tests/e2e/global-setup.ts'],
       testTimeout: 60_000,
       hookTimeout: 60_000,
       fileParallelism: false,

@@ -80,10 +80,13 @@ describe('app shell', () => {
     await screen.findAllByRole('article');
     expect(navLabels()).toEqual(FR_NAV);
 
-    await first.user.click(screen.getByRole('button', { name: 'English' }));
+    await first.user.click(screen.getByRole('button', { name: 'EN, English' }));
 
     expect(navLabels()).toEqual(EN_NAV);
-    expect(screen.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'EN, English' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     expect(document.documentElement.lang).toBe('en');
     expect(window.localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en');
     // Content follows too, not just the chrome: the consortia heading and card labels.

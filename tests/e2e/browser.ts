@@ -1,11 +1,12 @@
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
-export const BASE_URL = process.env.JALON_URL ?? '';
-if (!BASE_URL) throw new Error('JALON_URL is not set: run the e2e suite with `npm run test:e2e`');
+/** The server started by tests/e2e/global-setup.ts. */
+export const BASE_URL = inject('jalonUrl');
 
 const ARGS = [
   '--headless',
@@ -50,7 +51,8 @@ const require = createRequire(import.meta.url);
 
 /** Runs axe-core in the page; returns the violations (ids and the offending targets). */
 export async function axeViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated through the DevTools protocol: the page's CSP rightly forbids injected <script> tags.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   return page.evaluate(async () => {
     const axe = (
       window as unknown as {

@@ -18,10 +18,11 @@ export function LanguageSwitch() {
           lang={locale}
           className="language-button"
           aria-pressed={current === locale}
-          aria-label={t(`language.${locale}`, { lng: locale })}
           onClick={() => void i18n.changeLanguage(locale)}
         >
+          {/* The visible code starts the accessible name (WCAG 2.5.3, label in name). */}
           {locale.toUpperCase()}
+          <span className="visually-hidden">{`, ${t(`language.${locale}`, { lng: locale })}`}</span>
         </button>
       ))}
     </div>

@@ -5,9 +5,12 @@ import { consortiumQueryOptions, useConsortium } from '@/api/consortia';
 import { consortiumKpisQueryOptions, useConsortiumKpis } from '@/api/kpis';
 import { milestonesQueryOptions, useMilestones } from '@/api/milestones';
 import { programmesQueryOptions, useProgrammes } from '@/api/programmes';
+import { can } from '@domain/rules/permissions';
 import { PageHeader } from '@/components/page-header';
 import { entityNames } from '@/features/activity/entity-names';
 import { HistoryPanel } from '@/features/activity/history-panel';
+import { ConsortiumEditor } from '@/features/consortia/consortium-editor';
+import { principalOf, useMe } from '@/lib/access';
 import { ConsortiumFacts } from '@/features/consortia/consortium-facts';
 import { PartnersTable } from '@/features/consortia/partners-table';
 import { KpiTable } from '@/features/kpis/kpi-table';
@@ -43,6 +46,10 @@ export function Component() {
   const milestones = useMilestones(id);
   const kpis = useConsortiumKpis(id);
   const programme = useProgrammes().items.find((p) => p.id === consortium.programmeId);
+  const canEdit = can(principalOf(useMe()), 'consortium.update', {
+    programmeId: consortium.programmeId,
+    consortiumId: consortium.id,
+  });
   const names = entityNames(useLocale(), {
     consortia: [consortium],
     milestones: milestones.items,
@@ -58,6 +65,7 @@ export function Component() {
           </Link>
         }
       />
+      <ConsortiumEditor consortium={consortium} canEdit={canEdit} />
       <ConsortiumFacts consortium={consortium} />
       <PartnersTable partners={consortium.partners} consortiumName={consortium.name} />
       <MilestoneTable milestones={milestones.items} consortiumName={consortium.name} />

@@ -16,7 +16,7 @@ export interface PhaseTemplate {
 export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
   {
     phase: 'selection',
-    title: ['Sélection', 'Selection'],
+    title: ['Décision de sélection du jury', 'Jury selection decision'],
     description:
       'Dossier de candidature et lettre d\u2019intention examinés par le jury de l\u2019incubateur.',
     startMonth: 1,
@@ -30,7 +30,7 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
   },
   {
     phase: 'scoping',
-    title: ['Cadrage', 'Scoping'],
+    title: ['Note de cadrage signée', 'Signed scoping note'],
     description:
       'Note de cadrage, cas d\u2019usage et plan d\u2019indicateurs (définition, période de référence, source).',
     startMonth: 1,
@@ -43,7 +43,7 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
   },
   {
     phase: 'agreement',
-    title: ['Accord de consortium', 'Consortium agreement'],
+    title: ['Accord de consortium signé', 'Consortium agreement signed'],
     description:
       'Accord de consortium (PI, données, répartition budgétaire) et convention de financement.',
     startMonth: 2,
@@ -56,7 +56,7 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
   },
   {
     phase: 'data_protection',
-    title: ['Conformité données', 'Data protection & hosting'],
+    title: ['AIPD validée et hébergeur certifié HDS', 'DPIA approved and HDS-certified host'],
     description:
       'Registre RGPD, AIPD, information des patients et droit d\u2019opposition ; hébergement HDS.',
     startMonth: 2,
@@ -70,7 +70,7 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
   },
   {
     phase: 'medical_device',
-    title: ['Qualification DM', 'Medical-device status'],
+    title: ['Statut de dispositif médical qualifié', 'Medical-device status qualified'],
     description: 'Qualification au regard du MDCG 2019-11 : note « non-DM » ou certificat CE.',
     startMonth: 2,
     endMonth: 4,
@@ -82,7 +82,7 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
   },
   {
     phase: 'ethics',
-    title: ['Éthique', 'Ethics'],
+    title: ['Avis éthique et conformité CNIL', 'Ethics opinion and CNIL conformity'],
     description:
       'Protocole ; avis CPP (loi Jardé) et/ou conformité CNIL MR-003/MR-004 si recherche.',
     startMonth: 3,
@@ -95,7 +95,7 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
   },
   {
     phase: 'build',
-    title: ['Paramétrage', 'Build & integration'],
+    title: ['PV de recette signé', 'Signed acceptance report'],
     description: 'Paramétrage, liens MSSanté et DMP, recette.',
     startMonth: 4,
     endMonth: 7,
@@ -107,7 +107,7 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
   },
   {
     phase: 'go_live',
-    title: ['Formation & mise en service', 'Training & go-live'],
+    title: ['Formation réalisée et mise en service', 'Training done and go-live'],
     description: 'Plan de formation, comptes créés, mise en service.',
     startMonth: 7,
     endMonth: 8,
@@ -120,7 +120,7 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
   },
   {
     phase: 'enrolment',
-    title: ['Inclusion & montée en charge', 'Enrolment & ramp-up'],
+    title: ['Cible d’inclusion atteinte', 'Enrolment target reached'],
     description: 'Inclusions et montée en charge ; rapports mensuels d\u2019indicateurs.',
     startMonth: 8,
     endMonth: 20,
@@ -133,7 +133,7 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
   },
   {
     phase: 'mid_term_review',
-    title: ['Évaluation intermédiaire', 'Mid-term review'],
+    title: ['Rapport d’évaluation intermédiaire', 'Interim evaluation report'],
     description:
       'Rapport intermédiaire : indicateurs vs cibles, premiers résultats d\u2019enquête.',
     startMonth: 12,
@@ -148,7 +148,7 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
   },
   {
     phase: 'final_evaluation',
-    title: ['Évaluation finale', 'Final evaluation'],
+    title: ['Rapport d’évaluation finale', 'Final evaluation report'],
     description:
       'Rapport final quantitatif, qualitatif et médico-économique ; comparaison au témoin.',
     startMonth: 20,
@@ -162,7 +162,10 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
   },
   {
     phase: 'scale_up_decision',
-    title: ['Décision de généralisation', 'Scale-up or exit decision'],
+    title: [
+      'Décision du COPIL : généralisation, ajustement ou arrêt',
+      'Steering committee decision: scale-up, adjust or stop',
+    ],
     description: 'COPIL de décision : généralisation, ajustement ou arrêt.',
     startMonth: 24,
     endMonth: 24,

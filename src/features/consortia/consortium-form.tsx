@@ -1,0 +1,155 @@
+import type { FormEvent, ReactNode, Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatInteger } from '@/lib/format';
+import { useLocale } from '@/lib/use-locale';
+import {
+  EDITABLE_FIELDS,
+  type Draft,
+  type EditableField,
+  type FieldError,
+  type FieldErrors,
+} from './consortium-draft';
+
+export const fieldId = (field: EditableField) => `consortium-edit-${field}`;
+const errorId = (field: EditableField) => `${fieldId(field)}-error`;
+const BUDGET_HINT_ID = 'consortium-edit-budget-hint';
+
+/** Stable, so it runs when the element mounts and not on every render. */
+export function focusOnMount(element: HTMLElement | null): void {
+  element?.focus();
+}
+
+function useFieldMessage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (error: FieldError) =>
+    t(`consortiumEditor.errors.${error.key}`, {
+      limit: error.limit === undefined ? '' : formatInteger(error.limit, locale),
+    });
+}
+
+interface ConsortiumFormProps {
+  draft: Draft;
+  errors: FieldErrors;
+  /** Changes on every rejected submit, so the summary is announced and focused again. */
+  attempt: number;
+  pending: boolean;
+  /** A save-level message (refusal, network failure) with its action, shown above the buttons. */
+  problem?: ReactNode;
+  firstFieldRef: Ref<HTMLInputElement>;
+  onChange: (field: EditableField, value: string) => void;
+  onSubmit: () => void;
+  onCancel: () => void;
+}
+
+/** The fields, their messages and the error summary; the editor owns state and requests. */
+export function ConsortiumForm(props: ConsortiumFormProps) {
+  const { draft, errors, attempt, pending, problem, firstFieldRef, onChange, onSubmit, onCancel } =
+    props;
+  const { t } = useTranslation();
+  const message = useFieldMessage();
+  const invalid = EDITABLE_FIELDS.filter((f) => errors[f]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    onSubmit();
+  }
+
+  function field(name: EditableField) {
+    const error = errors[name];
+    const describedBy = [name === 'budgetEur' ? BUDGET_HINT_ID : null, error ? errorId(name) : null]
+      .filter(Boolean)
+      .join(' ');
+    const common = {
+      id: fieldId(name),
+      name,
+      value: draft[name],
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': describedBy || undefined,
+      className: error ? 'input input-invalid' : 'input',
+    };
+    return (
+      <div className={`field field-${name}`} key={name}>
+        <label htmlFor={fieldId(name)}>{t(`consortiumEditor.fields.${name}`)}</label>
+        {name === 'budgetEur' ? (
+          <p id={BUDGET_HINT_ID} className="field-hint">
+            {t('consortiumEditor.budgetHint')}
+          </p>
+        ) : null}
+        {error ? (
+          <p id={errorId(name)} className="field-error">
+            {message(error)}
+          </p>
+        ) : null}
+        {name === 'description' ? (
+          <textarea {...common} rows={5} onChange={(e) => onChange(name, e.target.value)} />
+        ) : (
+          <input
+            {...common}
+            ref={name === 'name' ? firstFieldRef : undefined}
+            type="text"
+            inputMode={name === 'budgetEur' ? 'numeric' : undefined}
+            autoComplete="off"
+            required={name === 'name'}
+            onChange={(e) => onChange(name, e.target.value)}
+          />
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <form
+      className="edit-form"
+      noValidate
+      onSubmit={submit}
+      aria-labelledby="consortium-edit-heading"
+    >
+      <h2 id="consortium-edit-heading">{t('consortiumEditor.heading')}</h2>
+      <p className="muted small">{t('consortiumEditor.intro')}</p>
+      {invalid.length > 0 ? (
+        <div
+          key={attempt}
+          className="error-summary"
+          role="alert"
+          tabIndex={-1}
+          aria-labelledby="consortium-edit-summary"
+          ref={focusOnMount}
+        >
+          <h3 id="consortium-edit-summary">
+            {t('consortiumEditor.summary', { count: invalid.length })}
+          </h3>
+          <ul>
+            {invalid.map((f) => (
+              <li key={f}>
+                <a
+                  href={`#${fieldId(f)}`}
+                  onClick={(e) => {
+                    // Focus the field itself rather than letting the router see a hash change.
+                    e.preventDefault();
+                    document.getElementById(fieldId(f))?.focus();
+                  }}
+                >
+                  {t('consortiumEditor.summaryItem', {
+                    field: t(`consortiumEditor.fields.${f}`),
+                    message: message(errors[f]!),
+                  })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="edit-fields">{EDITABLE_FIELDS.map(field)}</div>
+      {problem}
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={pending}>
+          {pending ? t('consortiumEditor.saving') : t('consortiumEditor.save')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('consortiumEditor.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSession } from './browser';
+import { startServer } from './server-process';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'jalon-e2e-restart-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('durability seen from the browser', () => {
+  it('keeps an edit made in the UI across a server restart', async () => {
+    const first = await startServer(dataDir);
+    const session = await openSession();
+    try {
+      const { page } = session;
+      await page.goto(first.url);
+      await page.getByRole('link', { name: 'EHPAD Connect' }).click();
+      await page.getByRole('heading', { level: 1, name: 'EHPAD Connect' }).waitFor();
+      await page.getByRole('button', { name: 'Modifier' }).click();
+      const territory = page.getByLabel('Territoire');
+      await territory.fill('Nord-Isère et Bourgoin-Jallieu (6 EHPAD)');
+      await page.getByRole('button', { name: 'Enregistrer' }).click();
+      await page.getByText('Modifications enregistrées').waitFor();
+    } finally {
+      await session.close();
+      await first.stop();
+    }
+
+    const second = await startServer(dataDir);
+    const again = await openSession();
+    try {
+      const { page } = again;
+      await page.goto(second.url);
+      await page.getByRole('link', { name: 'EHPAD Connect' }).click();
+      await page.getByRole('heading', { level: 1, name: 'EHPAD Connect' }).waitFor();
+      await expect(
+        page.getByText('Nord-Isère et Bourgoin-Jallieu (6 EHPAD)').isVisible(),
+      ).resolves.toBe(true);
+    } finally {
+      await again.close();
+      await second.stop();
+    }
+  });
+});
