@@ -60,9 +60,10 @@ function buildUrl(path: string, options: LooseOptions): URL {
   return url;
 }
 
-function buildHeaders(options: LooseOptions): Headers {
+function buildHeaders(method: string, options: LooseOptions): Headers {
   const headers = new Headers({ Accept: 'application/json' });
-  if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+  // The server refuses any write that is not JSON (a CSRF guard), bodiless ones included.
+  if (method !== 'GET') headers.set('Content-Type', 'application/json');
   if (options.ifMatch !== undefined) {
     headers.set(
       'If-Match',
@@ -126,8 +127,13 @@ export async function request<N extends RouteName>(
   try {
     response = await fetch(url, {
       method: def.method,
-      headers: buildHeaders(opts),
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      headers: buildHeaders(def.method, opts),
+      body:
+        opts.body === undefined
+          ? def.method === 'GET'
+            ? undefined
+            : '{}'
+          : JSON.stringify(opts.body),
       credentials: 'same-origin',
       signal: opts.signal,
     });

@@ -67,3 +67,16 @@ export async function axeViolations(page: Page): Promise<{ id: string; targets: 
     return result.violations.map((v) => ({ id: v.id, targets: v.nodes.flatMap((n) => n.target) }));
   });
 }
+
+/** Signs in through the real sign-in page, as a person would. */
+export async function signIn(
+  page: Page,
+  email: string,
+  password: string,
+  baseUrl: string = BASE_URL,
+): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { axeViolations, BASE_URL, openSession, type Session } from './browser';
+import { DEMO_PASSWORD } from '@domain/demo/people';
+import { axeViolations, BASE_URL, openSession, signIn, type Session } from './browser';
 
 let session: Session;
 beforeEach(async () => {
   session = await openSession();
+  await signIn(session.page, 'manager@jalon.test', DEMO_PASSWORD);
+  await session.page.getByRole('heading', { level: 1, name: 'Pascaline — incubateur' }).waitFor();
 });
 afterEach(async () => {
   await session.close();

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSession } from './browser';
+import { DEMO_PASSWORD } from '@domain/demo/people';
+import { openSession, signIn } from './browser';
 import { startServer } from './server-process';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'jalon-e2e-restart-'));
@@ -14,7 +15,7 @@ describe('durability seen from the browser', () => {
     const session = await openSession();
     try {
       const { page } = session;
-      await page.goto(first.url);
+      await signIn(page, 'manager@jalon.test', DEMO_PASSWORD, first.url);
       await page.getByRole('link', { name: 'EHPAD Connect' }).click();
       await page.getByRole('heading', { level: 1, name: 'EHPAD Connect' }).waitFor();
       await page.getByRole('button', { name: 'Modifier' }).click();
@@ -31,12 +32,15 @@ describe('durability seen from the browser', () => {
     const again = await openSession();
     try {
       const { page } = again;
-      await page.goto(second.url);
+      await signIn(page, 'manager@jalon.test', DEMO_PASSWORD, second.url);
       await page.getByRole('link', { name: 'EHPAD Connect' }).click();
       await page.getByRole('heading', { level: 1, name: 'EHPAD Connect' }).waitFor();
+      const edited = 'Nord-Isère et Bourgoin-Jallieu (6 EHPAD)';
+      // Both the consortium's facts and its history (the audit trail) outlive the restart.
       await expect(
-        page.getByText('Nord-Isère et Bourgoin-Jallieu (6 EHPAD)').isVisible(),
+        page.getByRole('definition').filter({ hasText: edited }).isVisible(),
       ).resolves.toBe(true);
+      await page.locator('.change-after', { hasText: edited }).waitFor();
     } finally {
       await again.close();
       await second.stop();
