@@ -37,10 +37,9 @@ describe('durability seen from the browser', () => {
       await page.getByRole('heading', { level: 1, name: 'EHPAD Connect' }).waitFor();
       const edited = 'Nord-Isère et Bourgoin-Jallieu (6 EHPAD)';
       // Both the consortium's facts and its history (the audit trail) outlive the restart.
-      await expect(
-        page.getByRole('definition').filter({ hasText: edited }).isVisible(),
-      ).resolves.toBe(true);
       await page.locator('.change-after', { hasText: edited }).waitFor();
+      // Once in the consortium's facts, once as the 'after' of its history entry.
+      expect(await page.getByText(edited, { exact: true }).count()).toBe(2);
     } finally {
       await again.close();
       await second.stop();
