@@ -58,7 +58,7 @@ export const Consortium = z.strictObject({
 });
 export type Consortium = z.infer<typeof Consortium>;
 
-/** Fields a manager may edit; everything else is derived or fixed at creation. */
+/** Fields a manager or the consortium's lead may edit; everything else is derived or fixed at creation. */
 export const ConsortiumPatch = z
   .strictObject({
     name: z.string().trim().min(1).max(200),
