@@ -2,14 +2,20 @@ import type { Scope } from '@domain/rules/permissions';
 import type { ScopeSource } from '@domain/rules/access';
 import type { MockStore } from './store';
 
+type Input = Record<string, unknown> | undefined;
+
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
 /**
  * Where the object named by a route's parameters lives, looked up in the store the way the
- * server looks it up in its database; null when the object does not exist (answered 404).
+ * server looks it up in its database (server/scope.ts); null when the object does not exist,
+ * which `decideAccess` answers 404 like an object the caller may not see.
  */
 export function resolveScope(
   store: MockStore,
   source: ScopeSource,
-  params: Partial<Record<string, string>>,
+  params: Input,
+  later: { query: Input; body: unknown } = { query: undefined, body: undefined },
 ): Scope | null {
   const d = store.data;
   const ofConsortium = (id: string | undefined): Scope | null => {
@@ -18,21 +24,27 @@ export function resolveScope(
   };
   switch (source) {
     case 'programme': {
-      const p = d.programmes.find((x) => x.id === params.programmeId);
-      return p ? { programmeId: p.id } : null;
+      let id = str(params?.programmeId);
+      if (id === undefined) {
+        const { query, body } = later;
+        const fromBody = typeof body === 'object' && body !== null && 'programmeId' in body;
+        id = (fromBody ? str(body.programmeId) : undefined) ?? str(query?.programmeId);
+      }
+      const p = d.programmes.find((x) => x.id === id);
+      return p ? { programmeId: p.id, consortiumId: null } : null;
     }
     case 'consortium':
-      return ofConsortium(params.consortiumId);
+      return ofConsortium(str(params?.consortiumId));
     case 'milestone':
-      return ofConsortium(d.milestones.find((m) => m.id === params.milestoneId)?.consortiumId);
+      return ofConsortium(
+        d.milestones.find((m) => m.id === str(params?.milestoneId))?.consortiumId,
+      );
     case 'kpi': {
-      const k = d.kpis.find((x) => x.id === params.kpiId);
-      return k ? { programmeId: k.programmeId } : null;
+      const k = d.kpis.find((x) => x.id === str(params?.kpiId));
+      return k ? { programmeId: k.programmeId, consortiumId: null } : null;
     }
-    case 'user': {
-      const u = d.users.find((x) => x.id === params.userId);
-      const programmeId = params.programmeId ?? u?.memberships[0]?.programmeId;
-      return u && programmeId ? { programmeId } : null;
-    }
+    case 'user':
+      // As on the server: no route is scoped by user; user routes are scoped by their programme.
+      return null;
   }
 }

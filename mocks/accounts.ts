@@ -20,6 +20,8 @@ export interface PendingLink {
   email: string;
   /** The person a reset is for; null for an invitation of someone new. */
   userId: string | null;
+  /** The programme the link was made in (by a manager of it). */
+  programmeId: string;
   /** The role an invitation grants once accepted. */
   membership: Membership | null;
   expiresAt: number;

@@ -1,52 +1,41 @@
 import type { AuditPage, AuditQuery } from '@domain/contract/auth';
-import type { AuditEntry } from '@domain/contract/reporting';
+import type { AuditEntry, Role } from '@domain/contract/reporting';
+import type { Actor } from '@domain/rules/mutations';
 
-/** What a handler says about a successful write; the store adds who, when and the id. */
+/** What a handler says about a successful write; the store adds who (unless named), when and the id. */
 export interface AuditInput {
   action: string;
   entityType: string;
   entityId: string;
+  programmeId: string | null;
   consortiumId: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** Someone acting without a session yet (accepting a link) is named explicitly. */
+  actor?: Actor;
+  role?: Role | null;
 }
 
-/** Bookkeeping that is not a change a reader needs to see. */
-const IGNORED = new Set(['version', 'updatedAt', 'revision', 'id', 'enteredAt', 'enteredBy']);
-
-/**
- * Before and after of the fields that changed, so each entry reads as "X: a → b" and nothing
- * else. `context` fields (the period of a KPI value) are kept on both sides to name the target.
- */
-export function changedFields(
-  before: object | null,
-  after: object,
-  context: readonly string[] = [],
-): { before: Record<string, unknown> | null; after: Record<string, unknown> } {
-  const b = (before ?? {}) as Record<string, unknown>;
-  const a = after as Record<string, unknown>;
-  const out = { before: {} as Record<string, unknown>, after: {} as Record<string, unknown> };
-  for (const key of Object.keys(a)) {
-    if (IGNORED.has(key)) continue;
-    const changed = JSON.stringify(b[key]) !== JSON.stringify(a[key]);
-    // A new row's empty fields say nothing: only what was actually entered is recorded.
-    const empty = a[key] === null || a[key] === '';
-    if (!context.includes(key) && (!changed || (!before && empty))) continue;
-    if (before) out.before[key] = b[key] ?? null;
-    out.after[key] = a[key];
+/** Only the fields that changed, before and after, exactly as server/audit.ts `diff`. */
+export function diff<T extends object>(
+  before: T,
+  after: T,
+  fields: readonly (keyof T & string)[],
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const f of fields) {
+    if (JSON.stringify(before[f]) === JSON.stringify(after[f])) continue;
+    b[f] = before[f];
+    a[f] = after[f];
   }
-  return { before: before ? out.before : null, after: out.after };
-}
-
-/** The named fields of a row, for entries that should not list every column. */
-export function pick<T extends object, K extends keyof T>(row: T, keys: readonly K[]): Pick<T, K> {
-  const out = {} as Pick<T, K>;
-  for (const k of keys) out[k] = row[k];
-  return out;
+  return { before: b, after: a };
 }
 
 export interface StoredEntry {
   seq: number;
+  /** Kept beside the entry, as the server's column, to list a programme's activity. */
+  programmeId: string | null;
   entry: AuditEntry;
 }
 
@@ -54,12 +43,12 @@ export interface StoredEntry {
 export function pageOf(
   log: readonly StoredEntry[],
   query: AuditQuery,
-  keep: (e: AuditEntry) => boolean = () => true,
+  keep: (stored: StoredEntry) => boolean,
 ): AuditPage {
   const limit = query.limit ?? 50;
   const matches = log
     .filter(({ seq }) => query.before === undefined || seq < query.before)
-    .filter(({ entry: e }) => keep(e) && matchesQuery(e, query))
+    .filter((stored) => keep(stored) && matchesQuery(stored.entry, query))
     .sort((x, y) => y.seq - x.seq);
   const page = matches.slice(0, limit);
   const last = page[page.length - 1];

@@ -1,5 +1,5 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { authRoutes } from '@domain/contract/auth-routes';
 import {
   API_PREFIX,
@@ -9,6 +9,7 @@ import {
   type RouteDef,
 } from '@domain/contract/routes';
 import { decideAccess } from '@domain/rules/access';
+import type { Principal, Scope } from '@domain/rules/permissions';
 import {
   invalid,
   notFound,
@@ -45,6 +46,10 @@ export interface RouteInput<R extends RouteDef> {
   params: Parsed<R, 'params'>;
   query: Parsed<R, 'query'>;
   body: Parsed<R, 'body'>;
+  /** Who is asking (null on public routes when signed out). */
+  principal: Principal | null;
+  /** Where the object named by the path lives, for `scoped` routes; null otherwise. */
+  scope: Scope | null;
   /** Applies the route's If-Match policy to the row about to change (null when it does not exist yet). */
   precondition: (current: { version: number } | null) => void;
 }
@@ -53,9 +58,12 @@ export type RouteResolver<N extends MockRouteName> = (
   input: RouteInput<MockRoutes[N]>,
 ) => z.infer<MockRoutes[N]['response']>;
 
-/** What parseInput returns before the route's own types are applied in defineRoute. */
+/** What admit returns before the route's own types are applied in defineRoute. */
 type UncheckedInput = Record<'params' | 'query' | 'body', unknown> &
-  Pick<RouteInput<RouteDef>, 'precondition'>;
+  Pick<RouteInput<RouteDef>, 'principal' | 'scope' | 'precondition'>;
+
+const NO_INPUT = z.strictObject({});
+const WRITES = new Set<HttpMethod>(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const register: Record<HttpMethod, typeof http.get> = {
   GET: http.get,
@@ -75,13 +83,10 @@ export function defineRoute<N extends MockRouteName>(
   resolve: RouteResolver<N>,
 ): HttpHandler {
   const route: RouteDef = mockRoutes[name];
-  // The auth routes are always guarded; the data routes once the store's switch is on.
-  const guarded = name in authRoutes;
   return register[route.method](`*${API_PREFIX}${route.path}`, async ({ request, params }) => {
     if (ctx.latencyMs > 0) await delay(ctx.latencyMs);
     try {
-      if (guarded || ctx.store.enforceAccess) authorize(ctx.store, route, stringParams(params));
-      const input = await parseInput(route, request, params);
+      const input = await admit(ctx.store, route, request, stringParams(params));
       // Safe: each part was parsed with the very schema RouteInput<MockRoutes[N]> infers from.
       const body: unknown = resolve(input as unknown as RouteInput<MockRoutes[N]>);
       return respond(route, body);
@@ -91,19 +96,71 @@ export function defineRoute<N extends MockRouteName>(
   });
 }
 
+/** The query and body, read once and only when needed (after the access decision). */
+export type ReadLater = () => Promise<{ query: Input; body: unknown }>;
+type Input = Record<string, unknown> | undefined;
+
 /**
- * The same decision as the server's: the route's declared access, on the scope of the object its
- * parameters name. Runs before the body is read, so a refused caller learns nothing from 400s.
+ * The same decision as the server's, on every route: the route's declared access, on the scope of
+ * the object its parameters name. Throws the refusal (401, 404 or 403).
  */
-export function authorize(
+export async function authorize(
   store: MockStore,
   route: Pick<RouteDef, 'access'>,
-  params: Record<string, string>,
-): void {
+  params: Input,
+  readLater: ReadLater = () => Promise.resolve({ query: undefined, body: undefined }),
+): Promise<{ principal: Principal | null; scope: Scope | null }> {
   const { access } = route;
-  const scope = access.kind === 'scoped' ? resolveScope(store, access.scope, params) : null;
-  const refusal = decideAccess(store.principal(), access, scope);
+  const principal = store.principal();
+  let scope: Scope | null = null;
+  if (access.kind === 'scoped') {
+    // Only a programme route without the id in its path reads the query or body to find it.
+    const needsInput = access.scope === 'programme' && params?.programmeId === undefined;
+    scope = resolveScope(store, access.scope, params, needsInput ? await readLater() : undefined);
+  }
+  const refusal = decideAccess(principal, access, scope);
   if (refusal) throw refusal;
+  return { principal, scope };
+}
+
+/**
+ * A request is taken in the server's order (server/app.ts), so both answer the same status to
+ * the same mistake: 415 for a write that is not JSON, 401 without a session, 400 for the path,
+ * then 404/403 from the access decision, then 400 for the query and body, then 428.
+ */
+async function admit(
+  store: MockStore,
+  route: RouteDef,
+  request: Request,
+  rawParams: Record<string, string>,
+): Promise<UncheckedInput> {
+  if (WRITES.has(route.method) && !isJson(request.headers.get('content-type'))) {
+    throw new Problem(415, 'unsupported_media_type', 'Send the request body as application/json');
+  }
+  // A 401 must not depend on whether the input is valid.
+  if (route.access.kind !== 'public' && !store.principal()) {
+    throw decideAccess(null, route.access, null) as Problem;
+  }
+  const params = validate(route.params ?? NO_INPUT, rawParams, 'params') as Input;
+  let later: ReturnType<ReadLater> | null = null;
+  const readLater: ReadLater = () =>
+    (later ??= (async () => ({
+      query: validate(route.query ?? NO_INPUT, queryOf(request), 'query') as Input,
+      body: await bodyOf(route, request),
+    }))());
+  const { principal, scope } = await authorize(store, route, params, readLater);
+  const { query, body } = await readLater();
+  const ifMatch = request.headers.get('if-match');
+  const policy = route.ifMatch ?? 'none';
+  if (policy === 'required' && parseIfMatch(ifMatch) === null) throw preconditionRequired();
+  return {
+    params: route.params ? params : undefined,
+    query: route.query ? query : undefined,
+    body,
+    principal,
+    scope,
+    precondition: (current) => enforceIfMatch(policy, ifMatch, current),
+  };
 }
 
 /** Anything else under the API prefix is a JSON 404, as on the server. */
@@ -129,25 +186,28 @@ export function findOr404<T extends { id: string }>(
   return row;
 }
 
-async function parseInput(
-  route: RouteDef,
-  request: Request,
-  rawParams: Record<string, string | readonly string[] | undefined>,
-): Promise<UncheckedInput> {
-  const params = route.params
-    ? validate(route.params, stringParams(rawParams), 'params')
-    : undefined;
-  const query = route.query
-    ? validate(route.query, Object.fromEntries(new URL(request.url).searchParams), 'query')
-    : undefined;
-  const body = route.body ? validate(route.body, await readJson(request), 'body') : undefined;
-  const ifMatch = request.headers.get('if-match');
-  return {
-    params,
-    query,
-    body,
-    precondition: (current) => enforceIfMatch(route.ifMatch ?? 'none', ifMatch, current),
-  };
+/** Every query parameter once: a repeated one is ambiguous, so it is refused as on the server. */
+function queryOf(request: Request): Record<string, string> {
+  const out: Record<string, string> = {};
+  const search = new URL(request.url).searchParams;
+  for (const key of new Set(search.keys())) {
+    const values = search.getAll(key);
+    if (values.length !== 1) {
+      throw new Problem(400, 'validation_failed', `Invalid query: ${key}`, {
+        issues: [{ field: key, code: 'repeated', message: 'given more than once' }],
+      });
+    }
+    out[key] = values[0] ?? '';
+  }
+  return out;
+}
+
+/** Routes without a body accept none, or `{}`; anything else is a client mistake. */
+async function bodyOf(route: RouteDef, request: Request): Promise<unknown> {
+  const raw = await readJson(request);
+  if (route.body) return validate(route.body, raw, 'body');
+  if (raw !== undefined) validate(NO_INPUT, raw, 'body');
+  return undefined;
 }
 
 function stringParams(
@@ -166,17 +226,16 @@ function validate(schema: z.ZodType, value: unknown, where: 'params' | 'query' |
   return result.data;
 }
 
-/** Writes accept JSON only (a form post cannot forge one), and malformed JSON is the client's fault. */
+const isJson = (type: string | null) => !!type && /^application\/json\s*(;|$)/i.test(type.trim());
+
+/** An empty body is no body; malformed JSON is the client's fault. */
 async function readJson(request: Request): Promise<unknown> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new Problem(415, 'unsupported_media_type', 'Send the body as application/json');
-  }
   const text = await request.text();
+  if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new Problem(400, 'bad_request', 'The body is not valid JSON');
+    throw new Problem(400, 'bad_request', 'The request body is not valid JSON');
   }
 }
 

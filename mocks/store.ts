@@ -2,10 +2,13 @@ import type { IsoDate } from '@domain/contract/common';
 import type { User } from '@domain/contract/reporting';
 import type { Dataset } from '@domain/demo/dataset';
 import { todayIso } from '@domain/rules/periods';
-import type { MutationContext } from '@domain/rules/mutations';
+import type { Actor, MutationContext } from '@domain/rules/mutations';
 import { effectiveRole, type Principal } from '@domain/rules/permissions';
 import { MockAccounts } from './accounts';
 import type { AuditInput, StoredEntry } from './audit';
+
+/** Who a write is by when nobody is signed in (as server/context.ts names it). */
+const ANONYMOUS: Actor = { id: null, name: 'anonymous' };
 
 /**
  * The mocks' whole database: a working copy of a Dataset that handlers read and replace rows in.
@@ -16,7 +19,7 @@ export interface MockStore {
   today(): IsoDate;
   /** Drops every change, the session and the audit trail, and starts again from `dataset`. */
   reset(dataset: Dataset, options?: { today?: IsoDate }): void;
-  /** Who and when for a write: the signed-in person, else the demo manager (scenarios without a session). */
+  /** Who and when for a write: the signed-in person; public routes (accepting a link) name theirs. */
   mutationContext(): MutationContext;
   /**
    * The mock session. MSW cannot set an HttpOnly cookie in the browser, so the store holds the
@@ -26,14 +29,9 @@ export interface MockStore {
   /** The signed-in person as the rules see them; null when signed out or the account is disabled. */
   principal(): Principal | null;
   currentUser(): User | null;
-  /**
-   * Applies `decideAccess` to the data routes too. Off by default until the server enforces the
-   * same table; the auth routes are always enforced.
-   */
-  enforceAccess: boolean;
   readonly accounts: MockAccounts;
   readonly auditLog: readonly StoredEntry[];
-  /** Appends one entry for a successful write, by the current actor. */
+  /** Appends one entry for a successful write, by the current actor unless the input names one. */
   audit(input: AuditInput): void;
 }
 
@@ -50,7 +48,6 @@ export function createMockStore(dataset: Dataset, options: { today?: IsoDate } =
     },
     today: () => today,
     currentUserId: null,
-    enforceAccess: false,
     get accounts() {
       return accounts;
     },
@@ -63,7 +60,6 @@ export function createMockStore(dataset: Dataset, options: { today?: IsoDate } =
       accounts = new MockAccounts(data.users);
       auditLog = [];
       store.currentUserId = null;
-      store.enforceAccess = false;
     },
     currentUser() {
       const user = data.users.find((u) => u.id === store.currentUserId);
@@ -74,37 +70,40 @@ export function createMockStore(dataset: Dataset, options: { today?: IsoDate } =
       return user ? { userId: user.id, name: user.name, memberships: user.memberships } : null;
     },
     mutationContext() {
-      const actor =
-        store.currentUser() ??
-        data.users.find((u) => u.memberships.some((m) => m.role === 'manager'));
+      const user = store.currentUser();
       return {
-        actor: { id: actor?.id ?? null, name: actor?.name ?? 'Mock user' },
+        actor: user ? { id: user.id, name: user.name } : ANONYMOUS,
         now: new Date().toISOString(),
         newId: () => crypto.randomUUID(),
       };
     },
-    audit(input) {
-      const { actor, now } = store.mutationContext();
-      const consortium = data.consortia.find((c) => c.id === input.consortiumId);
-      const programmeId = consortium?.programmeId ?? data.programmes[0]?.id ?? '';
-      const who = data.users.find((u) => u.id === actor.id);
-      const role = who
-        ? effectiveRole(
-            { userId: who.id, name: who.name, memberships: who.memberships },
-            { programmeId, consortiumId: input.consortiumId },
-          )
-        : null;
+    audit({ actor: named, role: given, ...input }) {
+      const { actor: current, now } = store.mutationContext();
+      const actor = named ?? current;
+      const principal = store.principal();
+      // As on the server: the role the actor holds on the scope of the change, unless named.
+      const role =
+        given !== undefined
+          ? given
+          : principal && input.programmeId
+            ? effectiveRole(principal, {
+                programmeId: input.programmeId,
+                consortiumId: input.consortiumId,
+              })
+            : null;
       seq += 1;
+      const { programmeId, ...entry } = input;
       auditLog.push({
         seq,
+        programmeId,
         entry: {
-          id: `audit-${seq}`,
+          id: String(seq),
           at: now,
           actorId: actor.id,
           actorName: actor.name,
           role,
           requestId: `mock-${seq}`,
-          ...input,
+          ...entry,
         },
       });
     },

@@ -1,7 +1,8 @@
 import type { HttpHandler } from 'msw';
 import type { AccountLink, Me, UserSummary } from '@domain/contract/auth';
-import type { User } from '@domain/contract/reporting';
-import { homePath } from '@domain/rules/permissions';
+import type { AuditEntry, Membership, User } from '@domain/contract/reporting';
+import { homePath, seesSmallCounts } from '@domain/rules/permissions';
+import { mustSuppress } from '@domain/rules/small-counts';
 import { notFound, Problem } from '@domain/problems';
 import type { PendingLink } from '../accounts';
 import { pageOf } from '../audit';
@@ -15,10 +16,46 @@ const wrongCredentials = () => new Problem(401, 'unauthenticated', 'Wrong e-mail
 const unusableLink = () =>
   new Problem(404, 'not_found', 'This link is unknown, has expired or was already used');
 
-function fieldProblem(status: 400 | 409 | 422, field: string, code: string, message: string) {
-  const errorCode =
-    status === 400 ? 'validation_failed' : status === 409 ? 'conflict' : 'rule_violated';
+function fieldProblem(status: 400 | 422, field: string, code: string, message: string) {
+  const errorCode = status === 400 ? 'validation_failed' : 'rule_violated';
   return new Problem(status, errorCode, message, { issues: [{ field, code, message }] });
+}
+
+const sameMembership = (a: Membership, b: Membership) =>
+  a.role === b.role && a.programmeId === b.programmeId && a.consortiumId === b.consortiumId;
+
+/** The order of the server's `ORDER BY name, id` (code points, as the C collation). */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const COUNT_FIELDS = ['value', 'numerator', 'denominator'] as const;
+const num = (v: unknown) => (typeof v === 'number' ? v : null);
+
+/**
+ * A KPI-value entry as read by someone who must not see small counts (observers), as the server
+ * reads it: the counts are blanked whenever either side of the change, completed by the stored
+ * revision, is a small count. The trail itself keeps the real numbers.
+ */
+function suppressSmallCountsOf(store: MockStore, e: AuditEntry): AuditEntry {
+  if (e.entityType !== 'kpiValue') return e;
+  const d = store.data;
+  const row = d.kpiValues.find((v) => v.id === e.entityId);
+  const kpi = row && d.kpis.find((k) => k.id === row.kpiId);
+  const programme = kpi && d.programmes.find((p) => p.id === kpi.programmeId);
+  if (!row || !kpi || !programme) return e;
+  const small = [e.before, e.after].some((side) =>
+    mustSuppress(
+      kpi,
+      {
+        value: side && 'value' in side ? num(side.value) : row.value,
+        numerator: side && 'numerator' in side ? num(side.numerator) : row.numerator,
+      },
+      programme.smallCountThreshold,
+    ),
+  );
+  if (!small) return e;
+  const blank = (side: Record<string, unknown> | null) =>
+    side && { ...side, ...Object.fromEntries(COUNT_FIELDS.map((f) => [f, null])) };
+  return { ...e, before: blank(e.before), after: blank(e.after) };
 }
 
 function meOf(user: User): Me {
@@ -60,15 +97,16 @@ export function authHandlers(ctx: HandlerContext): HttpHandler[] {
       version: account.version,
     };
   };
-  const linkOf = (link: Omit<PendingLink, 'expiresAt' | 'used'>): AccountLink => {
+  const linkOf = (link: Omit<PendingLink, 'expiresAt' | 'used'>) => {
     const { token, expiresAt } = store.accounts.issueLink(link, Date.now());
-    return {
+    const accountLink: AccountLink = {
       email: link.email,
       kind: link.kind,
       link: `/accept/${token}`,
       expiresAt: new Date(expiresAt).toISOString(),
       emailed: false,
     };
+    return { id: crypto.randomUUID(), link: accountLink };
   };
   const startSession = (user: User) => {
     store.currentUserId = user.id;
@@ -112,157 +150,184 @@ export function authHandlers(ctx: HandlerContext): HttpHandler[] {
     defineRoute(ctx, 'acceptToken', ({ body }) => {
       const link = store.accounts.usableLink(body.token, Date.now());
       if (!link) throw unusableLink();
-      if (COMMON_PASSWORDS.has(body.password.toLowerCase())) {
-        throw fieldProblem(422, 'password', 'common_password', 'This password is too common');
+      const existing = data().users.find((u) => u.email === link.email);
+      if (existing?.disabled || (link.kind === 'password_reset' && !existing)) {
+        throw unusableLink();
       }
-      let user = data().users.find((u) => u.email === link.email);
-      if (user?.disabled) throw unusableLink();
-      if (!user) {
-        if (!body.name) throw fieldProblem(400, 'name', 'too_small', 'Your name is required');
-        user = {
-          id: crypto.randomUUID(),
-          email: link.email,
-          name: body.name,
-          locale: 'fr',
-          disabled: false,
-          memberships: [],
-        };
-        data().users.push(user);
+      if (link.kind === 'invitation' && existing) {
+        // Whoever holds an invitation link (the manager saw it too) must not take over an account.
+        if (store.accounts.account(existing.id).password !== body.password) {
+          throw fieldProblem(
+            422,
+            'password',
+            'wrong_password',
+            'Enter the password of your account',
+          );
+        }
+      } else {
+        if (COMMON_PASSWORDS.has(body.password.toLowerCase())) {
+          throw fieldProblem(422, 'password', 'common_password', 'This password is too common');
+        }
+        if (link.kind === 'invitation' && !body.name) {
+          throw fieldProblem(400, 'name', 'too_small', 'Your name is required');
+        }
       }
-      const m = link.membership;
-      if (
-        m &&
-        !user.memberships.some(
-          (x) =>
-            x.role === m.role &&
-            x.programmeId === m.programmeId &&
-            x.consortiumId === m.consortiumId,
-        )
-      ) {
-        user.memberships.push(m);
-      }
-      const account = store.accounts.account(user.id);
-      account.password = body.password;
-      account.version += 1;
       link.used = true;
-      const me = startSession(user);
-      store.audit({
-        action: link.kind === 'invitation' ? 'invitation.accept' : 'user.passwordReset',
+      const user: User = existing ?? {
+        id: crypto.randomUUID(),
+        email: link.email,
+        name: body.name ?? link.email,
+        locale: 'fr',
+        disabled: false,
+        memberships: [],
+      };
+      const actor = { id: user.id, name: user.name };
+      const base = {
         entityType: 'user',
         entityId: user.id,
-        consortiumId: m?.consortiumId ?? null,
+        programmeId: link.programmeId,
+        consortiumId: link.membership?.consortiumId ?? null,
+        actor,
+      };
+      if (link.kind === 'password_reset') {
+        const account = store.accounts.account(user.id);
+        account.password = body.password;
+        account.version += 1;
+        store.audit({
+          ...base,
+          action: 'user.passwordChange',
+          role: null,
+          before: null,
+          after: null,
+        });
+        return startSession(user);
+      }
+      if (!existing) {
+        data().users.push(user);
+        store.accounts.account(user.id).password = body.password;
+      }
+      const m = link.membership;
+      if (m && !user.memberships.some((x) => sameMembership(x, m))) user.memberships.push(m);
+      store.audit({
+        ...base,
+        action: 'user.accept',
+        role: m?.role ?? null,
         before: null,
-        after: m ? { role: m.role } : null,
+        after: {
+          email: link.email,
+          role: m?.role ?? null,
+          consortiumId: m?.consortiumId ?? null,
+          newAccount: !existing,
+        },
       });
-      return me;
+      return startSession(user);
     }),
     defineRoute(ctx, 'createInvitation', ({ params, body }) => {
-      findOr404(data().programmes, params.programmeId, 'Programme');
-      const consortium = body.consortiumId
-        ? data().consortia.find(
-            (c) => c.id === body.consortiumId && c.programmeId === params.programmeId,
-          )
-        : null;
-      if (body.consortiumId && !consortium) {
-        throw fieldProblem(400, 'consortiumId', 'unknown', 'No such consortium in this programme');
-      }
-      const membership = {
-        role: body.role,
-        programmeId: params.programmeId,
-        consortiumId: body.consortiumId,
-      };
-      const existing = data().users.find((u) => u.email === body.email);
       if (
-        existing?.memberships.some(
-          (x) =>
-            x.role === membership.role &&
-            x.programmeId === membership.programmeId &&
-            x.consortiumId === membership.consortiumId,
+        body.consortiumId !== null &&
+        !data().consortia.some(
+          (c) => c.id === body.consortiumId && c.programmeId === params.programmeId,
         )
       ) {
-        throw fieldProblem(409, 'email', 'already_member', 'This person already has this role');
+        throw new Problem(422, 'rule_violated', 'This consortium is not part of the programme', {
+          issues: [{ field: 'consortiumId', code: 'other_programme', message: 'not in programme' }],
+        });
       }
-      store.audit({
-        action: 'invitation.create',
-        entityType: 'invitation',
-        entityId: `invitation-${store.auditLog.length + 1}`,
-        consortiumId: body.consortiumId,
-        before: null,
-        after: { email: body.email, role: body.role },
-      });
-      return linkOf({
+      const existing = data().users.find((u) => u.email === body.email);
+      const { id, link } = linkOf({
         kind: 'invitation',
         email: body.email,
         userId: existing?.id ?? null,
-        membership,
+        programmeId: params.programmeId,
+        membership: {
+          role: body.role,
+          programmeId: params.programmeId,
+          consortiumId: body.consortiumId,
+        },
       });
+      store.audit({
+        action: 'user.invite',
+        entityType: 'invitation',
+        entityId: id,
+        programmeId: params.programmeId,
+        consortiumId: body.consortiumId,
+        before: null,
+        after: {
+          email: body.email,
+          role: body.role,
+          consortiumId: body.consortiumId,
+          expiresAt: link.expiresAt,
+        },
+      });
+      return link;
     }),
     defineRoute(ctx, 'listUsers', ({ params }) => {
-      findOr404(data().programmes, params.programmeId, 'Programme');
       const items = data()
         .users.filter((u) => u.memberships.some((m) => m.programmeId === params.programmeId))
+        .sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id))
         .map((u) => summary(u, params.programmeId));
       return { items };
     }),
     defineRoute(ctx, 'patchUser', ({ params, body, precondition }) => {
+      if (params.userId === store.currentUserId && body.disabled) {
+        throw fieldProblem(422, 'disabled', 'self', 'You cannot disable your own account');
+      }
       const user = userIn(params.programmeId, params.userId);
       const account = store.accounts.account(user.id);
       precondition(account);
-      if (user.id === store.currentUserId && body.disabled) {
-        throw fieldProblem(422, 'disabled', 'self', 'You cannot disable your own account');
-      }
-      if (user.disabled !== body.disabled) {
-        store.audit({
-          action: body.disabled ? 'user.disable' : 'user.enable',
-          entityType: 'user',
-          entityId: user.id,
-          consortiumId: null,
-          before: { disabled: user.disabled },
-          after: { disabled: body.disabled },
-        });
-        // Disabling ends the person's sessions at once: principal() ignores disabled accounts.
-        user.disabled = body.disabled;
-        account.version += 1;
-      }
+      const changed = user.disabled !== body.disabled;
+      // Disabling ends the person's sessions at once: principal() ignores disabled accounts.
+      user.disabled = body.disabled;
+      account.version += 1;
+      store.audit({
+        action: body.disabled ? 'user.disable' : 'user.enable',
+        entityType: 'user',
+        entityId: user.id,
+        programmeId: params.programmeId,
+        consortiumId: null,
+        before: changed ? { disabled: !body.disabled } : {},
+        after: changed ? { disabled: body.disabled } : {},
+      });
       return summary(user, params.programmeId);
     }),
     defineRoute(ctx, 'createPasswordReset', ({ params }) => {
       const user = userIn(params.programmeId, params.userId);
-      store.audit({
-        action: 'user.resetLink',
-        entityType: 'user',
-        entityId: user.id,
-        consortiumId: null,
-        before: null,
-        after: null,
-      });
-      return linkOf({
+      const { link } = linkOf({
         kind: 'password_reset',
         email: user.email,
         userId: user.id,
+        programmeId: params.programmeId,
         membership: null,
       });
+      store.audit({
+        action: 'user.passwordReset',
+        entityType: 'user',
+        entityId: user.id,
+        programmeId: params.programmeId,
+        consortiumId: null,
+        before: null,
+        after: { expiresAt: link.expiresAt },
+      });
+      return link;
     }),
-    defineRoute(ctx, 'listActivity', ({ params, query }) => {
-      const inProgramme = new Set(
-        data()
-          .consortia.filter((c) => c.programmeId === params.programmeId)
-          .map((c) => c.id),
-      );
-      return pageOf(
+    // Managers only (audit.readAll), who see small counts.
+    defineRoute(ctx, 'listActivity', ({ params, query }) =>
+      pageOf(store.auditLog, query, (s) => s.programmeId === params.programmeId),
+    ),
+    defineRoute(ctx, 'consortiumHistory', ({ params, query, principal, scope }) => {
+      const page = pageOf(
         store.auditLog,
         query,
-        (e) => e.consortiumId === null || inProgramme.has(e.consortiumId),
+        (s) => s.entry.consortiumId === params.consortiumId,
       );
+      if (scope && seesSmallCounts(principal, scope)) return page;
+      return { ...page, items: page.items.map((e) => suppressSmallCountsOf(store, e)) };
     }),
-    defineRoute(ctx, 'consortiumHistory', ({ params, query }) =>
-      pageOf(store.auditLog, query, (e) => e.consortiumId === params.consortiumId),
-    ),
     defineRoute(ctx, 'milestoneHistory', ({ params, query }) =>
       pageOf(
         store.auditLog,
         query,
-        (e) => e.entityType === 'milestone' && e.entityId === params.milestoneId,
+        (s) => s.entry.entityType === 'milestone' && s.entry.entityId === params.milestoneId,
       ),
     ),
   ];

@@ -1,15 +1,22 @@
 import type { HttpHandler } from 'msw';
 import { applyConsortiumPatch } from '@domain/rules/mutations';
-import { changedFields } from '../audit';
+import { canSee } from '@domain/rules/permissions';
+import { diff } from '../audit';
 import { defineRoute, findOr404, type HandlerContext } from '../http';
 import { replaceRow } from '../store';
+
+/** What a consortium edit may change, as listed by the server's audit. */
+const EDITABLE = ['name', 'solution', 'description', 'territory', 'budgetEur'] as const;
 
 export function consortiumHandlers(ctx: HandlerContext): HttpHandler[] {
   const data = () => ctx.store.data;
   return [
-    defineRoute(ctx, 'listConsortia', ({ query }) => ({
+    // All of them for managers and observers, else the caller's own.
+    defineRoute(ctx, 'listConsortia', ({ query, principal }) => ({
       items: data().consortia.filter(
-        (c) => !query.programmeId || c.programmeId === query.programmeId,
+        (c) =>
+          (!query.programmeId || c.programmeId === query.programmeId) &&
+          canSee(principal, { programmeId: c.programmeId, consortiumId: c.id }),
       ),
     })),
     defineRoute(ctx, 'getConsortium', ({ params }) =>
@@ -24,8 +31,9 @@ export function consortiumHandlers(ctx: HandlerContext): HttpHandler[] {
         action: 'consortium.update',
         entityType: 'consortium',
         entityId: updated.id,
+        programmeId: updated.programmeId,
         consortiumId: updated.id,
-        ...changedFields(consortium, updated),
+        ...diff(consortium, updated, EDITABLE),
       });
       return updated;
     }),

@@ -3,13 +3,14 @@ import { currentValues } from '@domain/demo/dataset';
 import { notFound } from '@domain/problems';
 import { prepareKpiValue } from '@domain/rules/mutations';
 import { comparePeriods } from '@domain/rules/periods';
+import { canSee, seesSmallCounts } from '@domain/rules/permissions';
+import { suppressForReader } from '@domain/rules/small-counts';
 import { summariseConsortiumKpis } from '@domain/rules/summaries';
-import { changedFields, pick } from '../audit';
+import { diff } from '../audit';
 import { defineRoute, findOr404, type HandlerContext } from '../http';
 
-/** What a person enters for a KPI value; the rest is derived or bookkeeping. */
-const KPI_VALUE_FIELDS = [
-  'period',
+/** What a person enters for a KPI value, as the server's audit lists it. */
+const VALUE_FIELDS = [
   'value',
   'numerator',
   'denominator',
@@ -21,48 +22,58 @@ const KPI_VALUE_FIELDS = [
 
 export function kpiHandlers(ctx: HandlerContext): HttpHandler[] {
   const data = () => ctx.store.data;
-  /** The consortium and KPI of a cell route, both of which must exist and be tracked together. */
+  /** The consortium and KPI of a cell route: both must exist, in the same programme. */
   const cell = (consortiumId: string, kpiId: string) => {
     const consortium = findOr404(data().consortia, consortiumId, 'Consortium');
     const kpi = findOr404(data().kpis, kpiId, 'KPI');
-    const settings = data().consortiumKpis.find(
-      (s) => s.consortiumId === consortium.id && s.kpiId === kpi.id,
-    );
-    if (!settings) throw notFound('KPI of this consortium');
+    if (kpi.programmeId !== consortium.programmeId) throw notFound('KPI');
+    const programme = findOr404(data().programmes, consortium.programmeId, 'Programme');
     const values = currentValues(
       data().kpiValues.filter((v) => v.consortiumId === consortium.id && v.kpiId === kpi.id),
     );
-    return { consortium, kpi, settings, values };
+    return { consortium, kpi, programme, values };
   };
   return [
-    defineRoute(ctx, 'listKpis', ({ query }) => ({
-      items: data().kpis.filter((k) => !query.programmeId || k.programmeId === query.programmeId),
+    // The catalogues of the programmes the caller belongs to.
+    defineRoute(ctx, 'listKpis', ({ query, principal }) => ({
+      items: data().kpis.filter(
+        (k) =>
+          (!query.programmeId || k.programmeId === query.programmeId) &&
+          canSee(principal, { programmeId: k.programmeId }),
+      ),
     })),
     defineRoute(ctx, 'getKpi', ({ params }) => findOr404(data().kpis, params.kpiId, 'KPI')),
-    defineRoute(ctx, 'listConsortiumKpis', ({ params }) => {
+    defineRoute(ctx, 'listConsortiumKpis', ({ params, principal, scope }) => {
       const consortium = findOr404(data().consortia, params.consortiumId, 'Consortium');
       const programme = findOr404(data().programmes, consortium.programmeId, 'Programme');
       const items = summariseConsortiumKpis(
-        data().kpis,
+        data().kpis.filter((k) => k.programmeId === programme.id),
         data().consortiumKpis.filter((s) => s.consortiumId === consortium.id),
         currentValues(data().kpiValues.filter((v) => v.consortiumId === consortium.id)),
-        // The mocks have no sessions: they answer as the manager, who sees small counts.
-        { suppressSmallCounts: false, smallCountThreshold: programme.smallCountThreshold },
+        {
+          suppressSmallCounts: !seesSmallCounts(principal, scope ?? { programmeId: programme.id }),
+          smallCountThreshold: programme.smallCountThreshold,
+        },
       );
       return { items };
     }),
-    defineRoute(ctx, 'listKpiValues', ({ params, query }) => {
-      const { values } = cell(params.consortiumId, params.kpiId);
+    defineRoute(ctx, 'listKpiValues', ({ params, query, principal, scope }) => {
+      const { kpi, programme, values } = cell(params.consortiumId, params.kpiId);
+      const suppress = !seesSmallCounts(principal, scope ?? { programmeId: programme.id });
       const items = values
+        .map((v) => (suppress ? suppressForReader(kpi, v, programme.smallCountThreshold) : v))
         .filter((v) => !query.from || comparePeriods(v.period, query.from) >= 0)
         .filter((v) => !query.to || comparePeriods(v.period, query.to) <= 0)
         .sort((a, b) => comparePeriods(a.period, b.period));
       return { items };
     }),
     defineRoute(ctx, 'putKpiValue', ({ params, body, precondition }) => {
-      const { consortium, kpi, settings, values } = cell(params.consortiumId, params.kpiId);
+      const { consortium, kpi, values } = cell(params.consortiumId, params.kpiId);
       const current = values.find((v) => v.period === params.period) ?? null;
       precondition(current);
+      const settings =
+        data().consortiumKpis.find((s) => s.consortiumId === consortium.id && s.kpiId === kpi.id) ??
+        null;
       const reportingPeriod = data().periods.find(
         (p) => p.programmeId === consortium.programmeId && p.period === params.period,
       );
@@ -79,15 +90,16 @@ export function kpiHandlers(ctx: HandlerContext): HttpHandler[] {
         ctx.store.mutationContext(),
       );
       data().kpiValues.push(next);
-      // The entity is the KPI; the period stays on both sides so the entry names its cell.
+      // As on the server: the entity is the stored revision; a first value lists every field.
       ctx.store.audit({
-        action: 'kpiValue.put',
+        action: 'kpiValue.upsert',
         entityType: 'kpiValue',
-        entityId: kpi.id,
+        entityId: next.id,
+        programmeId: consortium.programmeId,
         consortiumId: consortium.id,
-        ...changedFields(current && pick(current, KPI_VALUE_FIELDS), pick(next, KPI_VALUE_FIELDS), [
-          'period',
-        ]),
+        ...(current
+          ? diff(current, next, VALUE_FIELDS)
+          : { before: null, after: Object.fromEntries(VALUE_FIELDS.map((f) => [f, next[f]])) }),
       });
       return next;
     }),

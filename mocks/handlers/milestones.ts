@@ -1,7 +1,7 @@
 import type { HttpHandler } from 'msw';
 import { Phase } from '@domain/contract/milestone';
 import { applyMilestonePatch } from '@domain/rules/mutations';
-import { changedFields } from '../audit';
+import { diff } from '../audit';
 import { defineRoute, findOr404, type HandlerContext } from '../http';
 import { replaceRow } from '../store';
 
@@ -27,12 +27,22 @@ export function milestoneHandlers(ctx: HandlerContext): HttpHandler[] {
       const result = applyMilestonePatch(milestone, body, consortium, ctx.store.mutationContext());
       replaceRow(data().milestones, result.milestone);
       data().milestoneEvents.push(...result.events);
+      const changed = diff(milestone, result.milestone, [
+        'progress',
+        'forecastDate',
+        'description',
+      ]);
+      // The reason of a re-plan is part of what happened, though it is not a column.
+      if (body.reason !== undefined && 'forecastDate' in changed.after) {
+        changed.after.reason = body.reason;
+      }
       ctx.store.audit({
         action: 'milestone.update',
         entityType: 'milestone',
         entityId: milestone.id,
-        consortiumId: milestone.consortiumId,
-        ...changedFields(milestone, result.milestone),
+        programmeId: consortium.programmeId,
+        consortiumId: consortium.id,
+        ...changed,
       });
       return result.milestone;
     }),

@@ -1,6 +1,7 @@
 import type { HttpHandler } from 'msw';
 import { currentValues } from '@domain/demo/dataset';
 import { comparePeriods } from '@domain/rules/periods';
+import { canSee } from '@domain/rules/permissions';
 import { buildPortfolio } from '@domain/rules/summaries';
 import { defineRoute, findOr404, type HandlerContext } from '../http';
 
@@ -8,20 +9,30 @@ export function programmeHandlers(ctx: HandlerContext): HttpHandler[] {
   const data = () => ctx.store.data;
   return [
     defineRoute(ctx, 'health', () => ({ status: 'ok', database: 'memory', version: 'mock' })),
-    defineRoute(ctx, 'listProgrammes', () => ({ items: data().programmes })),
+    // The programmes the caller belongs to, in any role.
+    defineRoute(ctx, 'listProgrammes', ({ principal }) => ({
+      items: data().programmes.filter((p) => canSee(principal, { programmeId: p.id })),
+    })),
     defineRoute(ctx, 'getProgramme', ({ params }) =>
       findOr404(data().programmes, params.programmeId, 'Programme'),
     ),
-    defineRoute(ctx, 'getPortfolio', ({ params, query }) => {
+    defineRoute(ctx, 'getPortfolio', ({ params, query, principal }) => {
       const programme = findOr404(data().programmes, params.programmeId, 'Programme');
       const d = data();
+      // A lead or member sees only their own consortium in the portfolio.
+      const consortia = d.consortia.filter(
+        (c) =>
+          c.programmeId === programme.id &&
+          canSee(principal, { programmeId: programme.id, consortiumId: c.id }),
+      );
+      const ids = new Set(consortia.map((c) => c.id));
       return buildPortfolio({
         programme,
-        consortia: d.consortia,
-        milestones: d.milestones,
+        consortia,
+        milestones: d.milestones.filter((m) => ids.has(m.consortiumId)),
         kpis: d.kpis.filter((k) => k.programmeId === programme.id),
-        settings: d.consortiumKpis,
-        values: currentValues(d.kpiValues),
+        settings: d.consortiumKpis.filter((s) => ids.has(s.consortiumId)),
+        values: currentValues(d.kpiValues.filter((v) => ids.has(v.consortiumId))),
         today: query.asOf ?? ctx.store.today(),
       });
     }),

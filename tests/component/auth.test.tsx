@@ -136,8 +136,7 @@ describe('sign-in', () => {
     signIn('manager');
     const { user, router } = renderRoute('/');
     await screen.findAllByRole('article');
-    // Data routes answer 401 without a session only once enforcement is on (as on the server).
-    mockStore.enforceAccess = true;
+    // Data routes answer 401 without a session, as on the server.
     mockStore.currentUserId = null;
     await user.click(screen.getByRole('link', { name: 'Indicateurs' }));
     expect(

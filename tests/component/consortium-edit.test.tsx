@@ -12,6 +12,7 @@ import fr from '@/locales/fr.json';
 import { renderRoute } from './render';
 import { axeViolations } from './support/axe';
 import { demoConsortium } from './support/demo';
+import { signIn } from './support/session';
 
 const text = fr.consortiumEditor;
 /** Marks the requests a test makes itself ("someone else"), so only the UI's are counted. */
@@ -26,6 +27,8 @@ interface SeenPatch {
 let patches: SeenPatch[] = [];
 
 beforeEach(() => {
+  // The mocks enforce access as the server does: the editor is the manager's (or a lead's).
+  signIn('manager');
   patches = [];
   server.events.on('request:start', ({ request }) => {
     if (request.method !== 'PATCH' || request.headers.has(OTHER_PERSON)) return;

@@ -11,9 +11,9 @@ import { signIn, type DemoRole } from './support/session';
 const programmeId = () => mockStore.data.programmes[0]!.id;
 
 /** The status `authorize` answers with, or 200 when it lets the call through. */
-function statusOf(route: RouteDef, params: Record<string, string>): number {
+async function statusOf(route: RouteDef, params: Record<string, string>): Promise<number> {
   try {
-    authorize(mockStore, route, params);
+    await authorize(mockStore, route, params);
     return 200;
   } catch (error) {
     if (error instanceof Problem) return error.status;
@@ -26,10 +26,14 @@ describe('mock access control', () => {
     const own = demoConsortium(0);
     const milestone = mockStore.data.milestones.find((m) => m.consortiumId === own.id)!;
     const kpi = mockStore.data.kpis[0]!;
-    const user = mockStore.data.users[0]!;
     expect(resolveScope(mockStore, 'programme', { programmeId: programmeId() })).toEqual({
       programmeId: programmeId(),
+      consortiumId: null,
     });
+    // A programme named in the body or the query when the path does not name it.
+    expect(
+      resolveScope(mockStore, 'programme', {}, { query: { programmeId: programmeId() }, body: {} }),
+    ).toEqual({ programmeId: programmeId(), consortiumId: null });
     expect(resolveScope(mockStore, 'consortium', { consortiumId: own.id })).toEqual({
       programmeId: own.programmeId,
       consortiumId: own.id,
@@ -40,16 +44,16 @@ describe('mock access control', () => {
     });
     expect(resolveScope(mockStore, 'kpi', { kpiId: kpi.id })).toEqual({
       programmeId: kpi.programmeId,
+      consortiumId: null,
     });
-    expect(resolveScope(mockStore, 'user', { userId: user.id })).toEqual({
-      programmeId: programmeId(),
-    });
+    // As on the server, no route is scoped by user: user routes are scoped by their programme.
+    expect(resolveScope(mockStore, 'user', { userId: mockStore.data.users[0]!.id })).toBeNull();
     for (const source of ['programme', 'consortium', 'milestone', 'kpi', 'user'] as const) {
       expect(resolveScope(mockStore, source, { [`${source}Id`]: 'nope' })).toBeNull();
     }
   });
 
-  it('applies decideAccess per role: 401 anonymous, 404 another consortium, 403 not allowed', () => {
+  it('applies decideAccess per role: 401 anonymous, 404 another consortium, 403 not allowed', async () => {
     const own = { consortiumId: demoConsortium(0).id };
     const other = { consortiumId: demoConsortium(1).id };
     const programme = { programmeId: programmeId() };
@@ -74,7 +78,7 @@ describe('mock access control', () => {
     for (const [role, route, params, status] of cases) {
       mockStore.currentUserId = null;
       if (role) signIn(role);
-      expect({ role, path: route.path, params, status: statusOf(route, params) }).toEqual({
+      expect({ role, path: route.path, params, status: await statusOf(route, params) }).toEqual({
         role,
         path: route.path,
         params,
@@ -83,15 +87,22 @@ describe('mock access control', () => {
     }
   });
 
-  it('ends a disabled person’s session at once', () => {
+  it('ends a disabled person’s session at once', async () => {
     const lead = signIn('lead');
     expect(mockStore.principal()?.userId).toBe(lead.id);
     mockStore.data.users.find((u) => u.id === lead.id)!.disabled = true;
     expect(mockStore.principal()).toBeNull();
-    expect(statusOf(authRoutes.getMe, {})).toBe(401);
+    expect(await statusOf(authRoutes.getMe, {})).toBe(401);
   });
 
-  it('leaves the data routes open until enforcement is switched on', () => {
-    expect(mockStore.enforceAccess).toBe(false);
+  it('guards the data routes too: nothing is open without a session but health and sign-in', async () => {
+    mockStore.currentUserId = null;
+    const open = Object.entries({ ...routes, ...authRoutes })
+      .filter(([, route]) => route.access.kind === 'public')
+      .map(([name]) => name)
+      .sort();
+    expect(open).toEqual(['acceptToken', 'getToken', 'health', 'login', 'logout']);
+    expect(await statusOf(routes.listConsortia, {})).toBe(401);
+    expect(await statusOf(routes.getPortfolio, { programmeId: programmeId() })).toBe(401);
   });
 });

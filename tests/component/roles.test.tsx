@@ -1,6 +1,5 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { mockStore } from '@mocks/node';
 import { renderRoute } from './render';
 import { demoConsortium } from './support/demo';
 import { signIn, type DemoRole } from './support/session';
@@ -54,8 +53,7 @@ describe('role-aware navigation', () => {
     expect(screen.queryByRole('button', { name: 'Créer l’invitation' })).not.toBeInTheDocument();
   });
 
-  it('with enforcement on, answers another consortium as not found to a lead', async () => {
-    mockStore.enforceAccess = true;
+  it('answers another consortium as not found to a lead', async () => {
     signIn('lead');
     renderRoute(`/consortia/${demoConsortium(1).id}`);
     expect(
@@ -63,8 +61,7 @@ describe('role-aware navigation', () => {
     ).toBeInTheDocument();
   });
 
-  it('with enforcement on, still lets a lead read their own consortium', async () => {
-    mockStore.enforceAccess = true;
+  it('lets a lead read their own consortium', async () => {
     signIn('lead');
     const own = demoConsortium(0);
     renderRoute(`/consortia/${own.id}`);

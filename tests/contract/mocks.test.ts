@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD } from '@domain/demo/people';
-import { resetMockData, server } from '@mocks/node';
+import { mockStore, resetMockData, server } from '@mocks/node';
 import { defineContractScenarios } from './scenarios';
 import type { ContractTarget } from './target';
 
@@ -17,7 +17,13 @@ defineContractScenarios(() => {
       }
       return fetch(`http://jalon.test${path}`, { method, headers, body });
     },
-    reset: () => Promise.resolve(resetMockData()),
+    reset() {
+      // Sessions survive a reset, as on the server target, so a client signed in once stays so.
+      const session = mockStore.currentUserId;
+      resetMockData();
+      mockStore.currentUserId = session;
+      return Promise.resolve();
+    },
     async signIn(email = 'manager@jalon.test') {
       const res = await target.request('POST', '/api/v1/auth/login', {
         body: { email, password: DEMO_PASSWORD },

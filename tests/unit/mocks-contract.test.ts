@@ -56,12 +56,13 @@ describe('mock handlers', () => {
   beforeAll(() => {
     server.listen({ onUnhandledRequest: 'error' });
     resetMockData();
-    // The auth routes are always guarded: read them as the demo manager.
+    // Every route is guarded: read them as the demo manager, who may see all of them.
     mockStore.currentUserId = 'user-manager';
     mockStore.accounts.links.set(TOKEN, {
       kind: 'invitation',
       email: 'invitee@jalon.test',
       userId: null,
+      programmeId: demo.programmes[0]!.id,
       membership: null,
       expiresAt: Date.now() + 60_000,
       used: false,
@@ -104,6 +105,8 @@ describe('mock handlers', () => {
   it('serve the dataset the store was reset to', async () => {
     resetMockData('2027-01-20');
     expect(mockStore.today()).toBe('2027-01-20');
+    // A reset ends the session; every data route needs one.
+    mockStore.currentUserId = 'user-manager';
     const res = await fetch('http://jalon.test/api/v1/programmes/pascaline');
     expect(routes.getProgramme.response.parse(await res.json()).startDate).toBe('2025-05-01');
     resetMockData();
