@@ -16,22 +16,6 @@ export interface AuditInput {
   role?: Role | null;
 }
 
-/** Only the fields that changed, before and after, exactly as server/audit.ts `diff`. */
-export function diff<T extends object>(
-  before: T,
-  after: T,
-  fields: readonly (keyof T & string)[],
-): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const b: Record<string, unknown> = {};
-  const a: Record<string, unknown> = {};
-  for (const f of fields) {
-    if (JSON.stringify(before[f]) === JSON.stringify(after[f])) continue;
-    b[f] = before[f];
-    a[f] = after[f];
-  }
-  return { before: b, after: a };
-}
-
 export interface StoredEntry {
   seq: number;
   /** Kept beside the entry, as the server's column, to list a programme's activity. */

@@ -45,22 +45,6 @@ export async function writeAudit(
     .execute();
 }
 
-/** Only the fields that changed, before and after; unchanged ones would bury the change. */
-export function diff<T extends object>(
-  before: T,
-  after: T,
-  fields: readonly (keyof T & string)[],
-): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const b: Record<string, unknown> = {};
-  const a: Record<string, unknown> = {};
-  for (const f of fields) {
-    if (JSON.stringify(before[f]) === JSON.stringify(after[f])) continue;
-    b[f] = before[f];
-    a[f] = after[f];
-  }
-  return { before: b, after: a };
-}
-
 export type AuditFilter = AuditQuery & { programmeId?: string };
 
 const DEFAULT_LIMIT = 50;

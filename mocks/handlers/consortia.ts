@@ -1,12 +1,9 @@
 import type { HttpHandler } from 'msw';
 import { applyConsortiumPatch } from '@domain/rules/mutations';
 import { canSee } from '@domain/rules/permissions';
-import { diff } from '../audit';
+import { AUDITED_FIELDS, auditDiff } from '@domain/rules/audit-diff';
 import { defineRoute, findOr404, type HandlerContext } from '../http';
 import { replaceRow } from '../store';
-
-/** What a consortium edit may change, as listed by the server's audit. */
-const EDITABLE = ['name', 'solution', 'description', 'territory', 'budgetEur'] as const;
 
 export function consortiumHandlers(ctx: HandlerContext): HttpHandler[] {
   const data = () => ctx.store.data;
@@ -33,7 +30,7 @@ export function consortiumHandlers(ctx: HandlerContext): HttpHandler[] {
         entityId: updated.id,
         programmeId: updated.programmeId,
         consortiumId: updated.id,
-        ...diff(consortium, updated, EDITABLE),
+        ...auditDiff(consortium, updated, AUDITED_FIELDS.consortium),
       });
       return updated;
     }),

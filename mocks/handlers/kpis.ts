@@ -6,19 +6,8 @@ import { comparePeriods } from '@domain/rules/periods';
 import { canSee, seesSmallCounts } from '@domain/rules/permissions';
 import { suppressForReader } from '@domain/rules/small-counts';
 import { summariseConsortiumKpis } from '@domain/rules/summaries';
-import { diff } from '../audit';
+import { AUDITED_FIELDS, auditDiff } from '@domain/rules/audit-diff';
 import { defineRoute, findOr404, type HandlerContext } from '../http';
-
-/** What a person enters for a KPI value, as the server's audit lists it. */
-const VALUE_FIELDS = [
-  'value',
-  'numerator',
-  'denominator',
-  'provisional',
-  'source',
-  'note',
-  'explanation',
-] as const;
 
 export function kpiHandlers(ctx: HandlerContext): HttpHandler[] {
   const data = () => ctx.store.data;
@@ -98,8 +87,11 @@ export function kpiHandlers(ctx: HandlerContext): HttpHandler[] {
         programmeId: consortium.programmeId,
         consortiumId: consortium.id,
         ...(current
-          ? diff(current, next, VALUE_FIELDS)
-          : { before: null, after: Object.fromEntries(VALUE_FIELDS.map((f) => [f, next[f]])) }),
+          ? auditDiff(current, next, AUDITED_FIELDS.kpiValue)
+          : {
+              before: null,
+              after: Object.fromEntries(AUDITED_FIELDS.kpiValue.map((f) => [f, next[f]])),
+            }),
       });
       return next;
     }),

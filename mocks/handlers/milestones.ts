@@ -1,7 +1,7 @@
 import type { HttpHandler } from 'msw';
 import { Phase } from '@domain/contract/milestone';
 import { applyMilestonePatch } from '@domain/rules/mutations';
-import { diff } from '../audit';
+import { AUDITED_FIELDS, auditDiff } from '@domain/rules/audit-diff';
 import { defineRoute, findOr404, type HandlerContext } from '../http';
 import { replaceRow } from '../store';
 
@@ -27,11 +27,7 @@ export function milestoneHandlers(ctx: HandlerContext): HttpHandler[] {
       const result = applyMilestonePatch(milestone, body, consortium, ctx.store.mutationContext());
       replaceRow(data().milestones, result.milestone);
       data().milestoneEvents.push(...result.events);
-      const changed = diff(milestone, result.milestone, [
-        'progress',
-        'forecastDate',
-        'description',
-      ]);
+      const changed = auditDiff(milestone, result.milestone, AUDITED_FIELDS.milestone);
       // The reason of a re-plan is part of what happened, though it is not a column.
       if (body.reason !== undefined && 'forecastDate' in changed.after) {
         changed.after.reason = body.reason;

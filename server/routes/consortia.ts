@@ -1,12 +1,10 @@
 import { preconditionFailed } from '../../src/domain/problems';
-import { applyConsortiumPatch, canSee } from '../../src/domain/rules';
-import { diff, writeAudit } from '../audit';
+import { applyConsortiumPatch, auditDiff, AUDITED_FIELDS, canSee } from '../../src/domain/rules';
+import { writeAudit } from '../audit';
 import { mutationContext } from '../context';
 import { transaction } from '../db/guard';
 import { consortiaOf, consortiumOr404 } from '../db/queries';
 import type { Handlers } from './types';
-
-const EDITABLE = ['name', 'solution', 'description', 'territory', 'budgetEur'] as const;
 
 export const consortiumHandlers: Pick<
   Handlers,
@@ -50,7 +48,7 @@ export const consortiumHandlers: Pick<
         entityId: current.id,
         programmeId: current.programmeId,
         consortiumId: current.id,
-        ...diff(current, next, EDITABLE),
+        ...auditDiff(current, next, AUDITED_FIELDS.consortium),
       });
       return next;
     });

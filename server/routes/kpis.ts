@@ -1,12 +1,14 @@
 import { notFound, preconditionFailed, preconditionRequired } from '../../src/domain/problems';
 import {
+  auditDiff,
+  AUDITED_FIELDS,
   comparePeriods,
   prepareKpiValue,
   seesSmallCounts,
-  suppressForReader,
   summariseConsortiumKpis,
+  suppressForReader,
 } from '../../src/domain/rules';
-import { diff, writeAudit } from '../audit';
+import { writeAudit } from '../audit';
 import { mutationContext } from '../context';
 import { transaction } from '../db/guard';
 import {
@@ -21,16 +23,6 @@ import {
 import { kpiValueRow, toConsortiumKpi } from '../db/rows';
 import type { Handlers } from './types';
 import { programmeIdsOf } from './visibility';
-
-const VALUE_FIELDS = [
-  'value',
-  'numerator',
-  'denominator',
-  'provisional',
-  'source',
-  'note',
-  'explanation',
-] as const;
 
 const UNIQUE_VIOLATION = '23505';
 const isUniqueViolation = (e: unknown) =>
@@ -122,8 +114,11 @@ export const kpiHandlers: Pick<
         // into a conflict instead of a second revision with the same number.
         await tx.insertInto('kpiValues').values(kpiValueRow(next)).execute();
         const changed = current
-          ? diff(current, next, VALUE_FIELDS)
-          : { before: null, after: Object.fromEntries(VALUE_FIELDS.map((f) => [f, next[f]])) };
+          ? auditDiff(current, next, AUDITED_FIELDS.kpiValue)
+          : {
+              before: null,
+              after: Object.fromEntries(AUDITED_FIELDS.kpiValue.map((f) => [f, next[f]])),
+            };
         await writeAudit(tx, ctx, {
           action: 'kpiValue.upsert',
           entityType: 'kpiValue',

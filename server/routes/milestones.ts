@@ -1,6 +1,6 @@
 import { preconditionFailed } from '../../src/domain/problems';
-import { applyMilestonePatch } from '../../src/domain/rules';
-import { diff, writeAudit } from '../audit';
+import { applyMilestonePatch, auditDiff, AUDITED_FIELDS } from '../../src/domain/rules';
+import { writeAudit } from '../audit';
 import { mutationContext } from '../context';
 import { transaction } from '../db/guard';
 import { consortiumOr404, milestoneOr404, milestonesOf } from '../db/queries';
@@ -46,7 +46,7 @@ export const milestoneHandlers: Pick<
       if (numUpdatedRows === 0n) throw preconditionFailed(await milestoneOr404(tx, current.id));
       // The slippage history is written with the change it explains, or not at all.
       if (events.length > 0) await tx.insertInto('milestoneEvents').values(events).execute();
-      const changed = diff(current, milestone, ['progress', 'forecastDate', 'description']);
+      const changed = auditDiff(current, milestone, AUDITED_FIELDS.milestone);
       // The reason of a re-plan is part of what happened, though it is not a column.
       if (body.reason !== undefined && 'forecastDate' in changed.after) {
         changed.after.reason = body.reason;

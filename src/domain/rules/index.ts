@@ -9,3 +9,4 @@ export * from './summaries';
 export * from './mutations';
 export * from './permissions';
 export * from './access';
+export * from './audit-diff';
