@@ -2,7 +2,7 @@ import type { HttpHandler } from 'msw';
 import type { AccountLink, Me, UserSummary } from '@domain/contract/auth';
 import type { AuditEntry, Membership, User } from '@domain/contract/reporting';
 import { homePath, seesSmallCounts } from '@domain/rules/permissions';
-import { mustSuppress } from '@domain/rules/small-counts';
+import { suppressAuditCounts } from '@domain/rules/small-counts';
 import { notFound, Problem } from '@domain/problems';
 import type { PendingLink } from '../accounts';
 import { pageOf } from '../audit';
@@ -27,14 +27,7 @@ const sameMembership = (a: Membership, b: Membership) =>
 /** The order of the server's `ORDER BY name, id` (code points, as the C collation). */
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const COUNT_FIELDS = ['value', 'numerator', 'denominator'] as const;
-const num = (v: unknown) => (typeof v === 'number' ? v : null);
-
-/**
- * A KPI-value entry as read by someone who must not see small counts (observers), as the server
- * reads it: the counts are blanked whenever either side of the change, completed by the stored
- * revision, is a small count. The trail itself keeps the real numbers.
- */
+/** A KPI-value entry as someone who must not see small counts (observers) reads it. */
 function suppressSmallCountsOf(store: MockStore, e: AuditEntry): AuditEntry {
   if (e.entityType !== 'kpiValue') return e;
   const d = store.data;
@@ -42,20 +35,7 @@ function suppressSmallCountsOf(store: MockStore, e: AuditEntry): AuditEntry {
   const kpi = row && d.kpis.find((k) => k.id === row.kpiId);
   const programme = kpi && d.programmes.find((p) => p.id === kpi.programmeId);
   if (!row || !kpi || !programme) return e;
-  const small = [e.before, e.after].some((side) =>
-    mustSuppress(
-      kpi,
-      {
-        value: side && 'value' in side ? num(side.value) : row.value,
-        numerator: side && 'numerator' in side ? num(side.numerator) : row.numerator,
-      },
-      programme.smallCountThreshold,
-    ),
-  );
-  if (!small) return e;
-  const blank = (side: Record<string, unknown> | null) =>
-    side && { ...side, ...Object.fromEntries(COUNT_FIELDS.map((f) => [f, null])) };
-  return { ...e, before: blank(e.before), after: blank(e.after) };
+  return suppressAuditCounts(e, kpi, row, programme.smallCountThreshold);
 }
 
 function meOf(user: User): Me {

@@ -1,18 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { AuditEntry, KpiDefinition } from '../../src/domain/contract';
-import { mustSuppress, seesSmallCounts } from '../../src/domain/rules';
+import { seesSmallCounts, suppressAuditCounts } from '../../src/domain/rules';
 import { auditPage } from '../audit';
 import type { DB } from '../db/schema';
 import type { Handlers } from './types';
 
-const COUNT_FIELDS = ['value', 'numerator', 'denominator'] as const;
-const num = (v: unknown) => (typeof v === 'number' ? v : null);
-
-/**
- * KPI-value entries read by someone who must not see small counts (observers): the counts are
- * blanked whenever either side of the change, completed by the stored row, is a small count.
- * The trail itself keeps the real numbers; this is a property of the reading, like `suppressed`.
- */
+/** KPI-value entries as someone who must not see small counts (observers) reads them. */
 async function suppressSmallCounts(db: Kysely<DB>, items: AuditEntry[]): Promise<AuditEntry[]> {
   const ids = items.filter((e) => e.entityType === 'kpiValue').map((e) => e.entityId);
   if (ids.length === 0) return items;
@@ -27,21 +20,9 @@ async function suppressSmallCounts(db: Kysely<DB>, items: AuditEntry[]): Promise
   return items.map((e) => {
     const row = byId.get(e.entityId);
     if (e.entityType !== 'kpiValue' || !row) return e;
-    const small = [e.before, e.after].some((side) =>
-      mustSuppress(
-        // Stored by the CHECK constraints of migration 001 as the contract's enum values.
-        row as Pick<KpiDefinition, 'unit' | 'aggregation'>,
-        {
-          value: side && 'value' in side ? num(side.value) : row.value,
-          numerator: side && 'numerator' in side ? num(side.numerator) : row.numerator,
-        },
-        row.smallCountThreshold,
-      ),
-    );
-    if (!small) return e;
-    const blank = (side: Record<string, unknown> | null) =>
-      side && { ...side, ...Object.fromEntries(COUNT_FIELDS.map((f) => [f, null])) };
-    return { ...e, before: blank(e.before), after: blank(e.after) };
+    // Stored by the CHECK constraints of migration 001 as the contract's enum values.
+    const kpi = row as Pick<KpiDefinition, 'unit' | 'aggregation'>;
+    return suppressAuditCounts(e, kpi, row, row.smallCountThreshold);
   });
 }
 

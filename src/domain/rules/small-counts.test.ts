@@ -6,6 +6,7 @@ import {
   mustSuppress,
   protectedCount,
   smallCountLabel,
+  suppressAuditCounts,
   suppressForReader,
 } from './small-counts';
 
@@ -129,5 +130,27 @@ describe('suppressForReader', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('suppressAuditCounts', () => {
+  const kpi = { unit: 'percent', aggregation: 'rate' } as const;
+  const stored = { value: 20, numerator: 4 };
+
+  it('blanks the counts on both sides when either side is a small count', () => {
+    const entry = {
+      before: { numerator: 12, denominator: 20, source: 'log' },
+      after: { numerator: 4, denominator: 20, source: 'log' },
+    };
+    expect(suppressAuditCounts(entry, kpi, stored, 10)).toEqual({
+      before: { numerator: null, denominator: null, source: 'log', value: null },
+      after: { numerator: null, denominator: null, source: 'log', value: null },
+    });
+  });
+
+  it('completes a side that did not change the count with the stored revision', () => {
+    const entry = { before: { note: '' }, after: { note: 'checked' } };
+    expect(suppressAuditCounts(entry, kpi, stored, 10).after).toMatchObject({ numerator: null });
+    expect(suppressAuditCounts(entry, kpi, { value: 60, numerator: 12 }, 10)).toBe(entry);
   });
 });
