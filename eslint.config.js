@@ -74,6 +74,32 @@ export default tseslint.config(
     },
   },
   {
+    // Shared code → features → app shell: screens and shared pieces never reach into the shell.
+    files: [
+      'src/features/**/*.{ts,tsx}',
+      'src/components/**/*.{ts,tsx}',
+      'src/lib/**/*.{ts,tsx}',
+      'src/api/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/app/*'],
+              message: 'Shared code and features do not import the app shell.',
+            },
+            {
+              group: ['@server/*', '@mocks/*', '../../mocks/*', 'msw', 'msw/*'],
+              message: 'The app never imports the server or the mocks.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

@@ -4,7 +4,7 @@ import { isRouteErrorResponse, Link, useRevalidator, useRouteError } from 'react
 import { isApiError } from '@/api/errors';
 import { PageHeader } from '@/components/page-header';
 import { NotFoundPage } from './not-found-page';
-import { paths } from './paths';
+import { paths } from '@/lib/paths';
 import { SessionExpired } from './session-gate';
 
 type Problem =

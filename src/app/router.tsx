@@ -5,7 +5,7 @@ import { RouteLoading } from '@/components/loading-state';
 import { AppLayout } from './layout/app-layout';
 import { PublicLayout } from './layout/public-layout';
 import { NotFoundPage } from './not-found-page';
-import { paths } from './paths';
+import { paths } from '@/lib/paths';
 import { RootError, RouteError } from './route-error';
 import { requireSession } from './session-gate';
 

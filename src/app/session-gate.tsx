@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { Navigate, redirect, useLocation, type LoaderFunctionArgs } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { meQueryOptions } from '@/api/session';
-import { paths } from './paths';
+import { paths } from '@/lib/paths';
 
 /** Loader of the signed-in layout: no session → the sign-in page, which brings the person back. */
 export const requireSession =

@@ -5,7 +5,7 @@ import type { Me } from '@domain/contract/auth';
 import { useLogout } from '@/api/auth';
 import { consortiaQueryOptions } from '@/api/consortia';
 import { programmesQueryOptions } from '@/api/programmes';
-import { paths } from '../paths';
+import { paths } from '@/lib/paths';
 
 /** "My account": e-mail, each role with where it applies, and signing out. */
 export default function AccountPanel({ me, onClose }: { me: Me; onClose: () => void }) {

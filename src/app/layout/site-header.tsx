@@ -4,7 +4,7 @@ import { Link, NavLink } from 'react-router';
 import type { Permission } from '@domain/rules/permissions';
 import { Icon } from '@/components/icons';
 import { canInAnyProgramme, useMe } from '@/lib/access';
-import { paths } from '../paths';
+import { paths } from '@/lib/paths';
 import { AccountMenu } from './account-menu';
 import { LanguageSwitch } from './language-switch';
 

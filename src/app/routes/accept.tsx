@@ -5,7 +5,7 @@ import { tokenQueryOptions } from '@/api/auth';
 import { isApiError } from '@/api/errors';
 import { PageHeader } from '@/components/page-header';
 import { AcceptForm } from '@/features/auth/accept-form';
-import { paths } from '../paths';
+import { paths } from '@/lib/paths';
 
 /** Unknown, used and expired links all read as one "invalid link" answer (404, or 400 if malformed). */
 const TOKEN_UNUSABLE = new Set([400, 404]);

@@ -16,7 +16,7 @@ import { ActivityFiltersForm, AUDIT_ACTIONS } from '@/features/activity/activity
 import { AuditTable } from '@/features/activity/audit-table';
 import { entityNames } from '@/features/activity/entity-names';
 import { useLocale } from '@/lib/use-locale';
-import { paths } from '../paths';
+import { paths } from '@/lib/paths';
 
 /** Only well-formed filters reach the API; anything else in the URL is ignored. */
 function filtersFrom(params: URLSearchParams): ActivityFilters {

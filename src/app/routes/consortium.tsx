@@ -16,7 +16,7 @@ import { PartnersTable } from '@/features/consortia/partners-table';
 import { KpiTable } from '@/features/kpis/kpi-table';
 import { MilestoneTable } from '@/features/milestones/milestone-table';
 import { useLocale } from '@/lib/use-locale';
-import { paths } from '../paths';
+import { paths } from '@/lib/paths';
 
 /** The programme's threshold is always listed; this only guards a reader who cannot see the programme. */
 const DEFAULT_SMALL_COUNT_THRESHOLD = 10;

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { LoginForm } from '@/features/auth/login-form';
-import { safeReturnPath } from '../paths';
+import { safeReturnPath } from '@/lib/paths';
 import type { LoginState } from '../session-gate';
 
 export const loader = () => () => null;

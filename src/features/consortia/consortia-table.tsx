@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Consortium } from '@domain/contract/consortium';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { formatDate } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Consortium } from '@domain/contract/consortium';
 import type { Milestone } from '@domain/contract/milestone';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { EmptyState } from '@/components/empty-state';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ConsortiumCard as Card } from '@domain/contract/portfolio';
 import { KpiStatus } from '@domain/contract/kpi';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { FactList } from '@/components/fact-list';
 import { ProgressBar } from '@/components/progress-bar';
 import { HealthBadge, KpiStatusBadge, MilestoneStatusBadge } from '@/components/status-badges';
