@@ -1,6 +1,5 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { z } from 'zod';
-import { authRoutes } from '@domain/contract/auth-routes';
 import {
   API_PREFIX,
   routes,
@@ -26,7 +25,7 @@ import type { MockStore } from './store';
  * Both route tables under one name space, so handlers name a route the same way whether or not
  * `routes` already includes the auth routes (spreading a table twice changes nothing).
  */
-const mockRoutes = { ...routes, ...authRoutes };
+const mockRoutes = routes;
 export type MockRoutes = typeof mockRoutes;
 export type MockRouteName = keyof MockRoutes;
 
@@ -82,7 +81,7 @@ export function defineRoute<N extends MockRouteName>(
   name: N,
   resolve: RouteResolver<N>,
 ): HttpHandler {
-  const route: RouteDef = mockRoutes[name];
+  const route: RouteDef = (mockRoutes as Readonly<Record<MockRouteName, RouteDef>>)[name];
   return register[route.method](`*${API_PREFIX}${route.path}`, async ({ request, params }) => {
     if (ctx.latencyMs > 0) await delay(ctx.latencyMs);
     try {

@@ -8,7 +8,11 @@ import { defineRoute, findOr404, type HandlerContext } from '../http';
 export function programmeHandlers(ctx: HandlerContext): HttpHandler[] {
   const data = () => ctx.store.data;
   return [
-    defineRoute(ctx, 'health', () => ({ status: 'ok', database: 'memory', version: 'mock' })),
+    defineRoute(ctx, 'health', () => ({
+      status: 'ok' as const,
+      database: 'memory' as const,
+      version: 'mock',
+    })),
     // The programmes the caller belongs to, in any role.
     defineRoute(ctx, 'listProgrammes', ({ principal }) => ({
       items: data().programmes.filter((p) => canSee(principal, { programmeId: p.id })),

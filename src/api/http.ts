@@ -1,15 +1,12 @@
 import type { z } from 'zod';
 import { ApiErrorBody } from '@domain/contract/common';
-import { authRoutes } from '@domain/contract/auth-routes';
-import { API_PREFIX, buildPath, routes } from '@domain/contract/routes';
+import { API_PREFIX, buildPath, routes, type RouteDef } from '@domain/contract/routes';
 import { etagOf, parseIfMatch } from '@domain/problems';
 import { ApiError } from './errors';
 
 export { ApiError, isApiError, type ApiErrorKind } from './errors';
 
-/** Both route tables, so callers name a route the same way whether `routes` includes auth yet. */
-const apiRoutes = { ...routes, ...authRoutes };
-type Routes = typeof apiRoutes;
+type Routes = typeof routes;
 export type RouteName = keyof Routes;
 export type ResponseOf<N extends RouteName> = z.infer<Routes[N]['response']>;
 
@@ -119,8 +116,9 @@ export async function request<N extends RouteName>(
     ? [RequestOptions<N>?]
     : [RequestOptions<N>]
 ): Promise<ApiResult<ResponseOf<N>>> {
-  const def: Routes[N] = apiRoutes[name];
-  const opts = (options ?? {}) as LooseOptions;
+  // Widened on purpose: indexing the table by a generic name is a union too large for tsc.
+  const def: RouteDef = (routes as Readonly<Record<RouteName, RouteDef>>)[name];
+  const opts: LooseOptions = (options as LooseOptions | undefined) ?? {};
   const url = buildUrl(def.path, opts);
 
   let response: Response;

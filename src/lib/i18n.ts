@@ -1,8 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '@domain/contract/common';
-import en from '@/locales/en.json';
-import fr from '@/locales/fr.json';
+import { en, fr } from '@/locales';
 
 export const LOCALE_STORAGE_KEY = 'jalon.locale';
 /** The contract's Locale values, without importing zod into the app shell's chunk. */

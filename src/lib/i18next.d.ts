@@ -1,5 +1,5 @@
 import 'i18next';
-import type fr from '@/locales/fr.json';
+import type { fr } from '@/locales';
 
 // Typed keys: a misspelt or missing key is a compile error, not a raw key on screen.
 declare module 'i18next' {

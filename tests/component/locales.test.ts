@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import en from '@/locales/en.json';
-import fr from '@/locales/fr.json';
+import { en, fr } from '@/locales';
+import enCore from '@/locales/en.json';
+import enKpis from '@/locales/kpis.en.json';
+import enMilestones from '@/locales/milestones.en.json';
 
 /** Every leaf key as a dotted path, so a key missing in one language is named in the failure. */
 function leafKeys(node: unknown, prefix = ''): string[] {
@@ -14,6 +16,11 @@ function leafValues(node: unknown): unknown[] {
 }
 
 describe('locales', () => {
+  it('feature files own distinct top-level keys (the merge is shallow)', () => {
+    const keys = [enCore, enMilestones, enKpis].flatMap((file) => Object.keys(file));
+    expect(keys.length).toBe(new Set(keys).size);
+  });
+
   it('French and English have exactly the same keys', () => {
     expect(leafKeys(en).sort()).toEqual(leafKeys(fr).sort());
   });

@@ -126,3 +126,96 @@ export const ConsortiumKpiSummary = z.strictObject({
   recent: z.array(z.strictObject({ period: Period, value: z.number().nullable() })),
 });
 export type ConsortiumKpiSummary = z.infer<typeof ConsortiumKpiSummary>;
+
+/** The fields a manager sets when adding an indicator to the catalogue. */
+export const KpiDefinitionInput = z.strictObject({
+  code: KpiDefinition.shape.code,
+  name: LocalizedText,
+  definition: LocalizedText,
+  unit: KpiUnit,
+  ratePer: z.number().int().positive().max(1_000_000).nullable().default(null),
+  direction: Direction,
+  aggregation: Aggregation,
+  frequency: Frequency,
+  decimals: z.number().int().min(0).max(4),
+  sourceType: SourceType,
+  reportingLagMonths: z.number().int().min(0).max(24),
+  /** The first period the definition applies to. */
+  validFrom: Period,
+});
+export type KpiDefinitionInput = z.infer<typeof KpiDefinitionInput>;
+
+/**
+ * A catalogue edit. Changing what is measured (definition, unit, rate base, aggregation,
+ * direction, frequency) needs `newVersion`: values stay attached to the version they were
+ * entered under and charts mark the break. Names, decimals, source and lag are edited in place.
+ */
+export const KpiDefinitionPatch = KpiDefinitionInput.omit({ code: true, validFrom: true })
+  .partial()
+  .extend({
+    newVersion: z
+      .strictObject({ validFrom: Period, changeNote: z.string().trim().min(3).max(1000) })
+      .optional(),
+  })
+  .refine((p) => Object.keys(p).some((k) => k !== 'newVersion'), 'at least one field is required');
+export type KpiDefinitionPatch = z.infer<typeof KpiDefinitionPatch>;
+
+/** Baseline, target trajectory and tolerance bands of one KPI for one consortium. */
+export const ConsortiumKpiInput = z.strictObject({
+  baseline: Baseline.nullable(),
+  targets: z
+    .array(TargetPoint)
+    .max(60)
+    .refine((t) => new Set(t.map((p) => p.period)).size === t.length, {
+      message: 'one target per period',
+    }),
+  tolerance: Tolerance,
+});
+export type ConsortiumKpiInput = z.infer<typeof ConsortiumKpiInput>;
+
+export const SeriesPoint = z.strictObject({
+  period: Period,
+  /** null when suppressed for the reader (small count). */
+  value: z.number().finite().nullable(),
+  numerator: z.number().finite().nullable(),
+  denominator: z.number().finite().nullable(),
+  suppressed: z.boolean(),
+  provisional: z.boolean(),
+  definitionVersion: z.number().int().min(1),
+  target: z.number().nullable(),
+  status: KpiStatus,
+});
+export type SeriesPoint = z.infer<typeof SeriesPoint>;
+
+export const KpiSeries = z.strictObject({
+  consortium: z.strictObject({ id: Id, code: z.string(), name: z.string() }),
+  settings: ConsortiumKpi.nullable(),
+  points: z.array(SeriesPoint),
+  /** Points before downsampling; `points.length` when the series was short enough. */
+  totalPoints: z.number().int().min(0),
+  downsampled: z.boolean(),
+});
+export type KpiSeries = z.infer<typeof KpiSeries>;
+
+export const KpiSeriesResponse = z.strictObject({
+  kpi: KpiDefinition,
+  series: z.array(KpiSeries),
+});
+export type KpiSeriesResponse = z.infer<typeof KpiSeriesResponse>;
+
+export const KpiSeriesQuery = z.strictObject({
+  /** Comma-separated consortium ids; all the reader may see when absent. */
+  consortia: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}(,[A-Za-z0-9_-]{1,64}){0,49}$/, 'expected id,id,…')
+    .optional(),
+  from: Period.optional(),
+  to: Period.optional(),
+  maxPoints: z
+    .string()
+    .regex(/^\d{1,5}$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(3).max(5000))
+    .optional(),
+});
+export type KpiSeriesQuery = z.infer<typeof KpiSeriesQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, LocalizedText, Timestamp, Version } from './common';
+import { Id, IsoDate, LocalizedText, Period, Timestamp, Version } from './common';
 
 /** The twelve phases of the incubator's trial template (domain brief §4). */
 export const Phase = z.enum([
@@ -114,7 +114,127 @@ export const Evidence = z.strictObject({
   url: z.url().nullable(),
   mediaType: z.string().max(100).nullable(),
   sizeBytes: z.number().int().min(0).nullable(),
+  /** The expected item (of the milestone's evidenceExpected) this evidence answers. */
+  covers: z.string().max(200).nullable(),
   uploadedBy: z.string().max(200),
   uploadedAt: Timestamp,
 });
 export type Evidence = z.infer<typeof Evidence>;
+
+/** What a piece of evidence was filed for: one of the milestone's expected items, or nothing. */
+const Covers = z.string().trim().min(1).max(200).nullable();
+
+export const EvidenceLinkInput = z.strictObject({
+  name: z.string().trim().min(1).max(255),
+  url: z.url({ protocol: /^https?$/ }).max(2000),
+  covers: Covers.default(null),
+});
+export type EvidenceLinkInput = z.infer<typeof EvidenceLinkInput>;
+
+/** Query of a file upload: the body is the file itself, its Content-Type the media type. */
+export const EvidenceUploadQuery = z.strictObject({
+  name: z.string().trim().min(1).max(255),
+  covers: z.string().trim().min(1).max(200).optional(),
+});
+export type EvidenceUploadQuery = z.infer<typeof EvidenceUploadQuery>;
+
+/** Media types the server stores; anything else is 415. */
+export const EVIDENCE_MEDIA_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/msword',
+  'application/vnd.ms-excel',
+] as const;
+export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+export const CommentRequest = z.strictObject({ comment: z.string().trim().min(1).max(4000) });
+
+/** What stops a submission: an expected piece of evidence, or a KPI value not yet entered. */
+export const SubmissionGap = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('evidence'), item: z.string() }),
+  z.strictObject({ kind: z.literal('kpiValue'), kpiId: Id, kpiCode: z.string(), period: Period }),
+]);
+export type SubmissionGap = z.infer<typeof SubmissionGap>;
+
+/** One phase of a programme's milestone template (domain brief §4). */
+export const MilestoneTemplateItem = z.strictObject({
+  phase: Phase,
+  code: z.string().trim().regex(/^[A-Z0-9][A-Z0-9_-]{0,19}$/, 'expected e.g. J3 or DPIA_1'),
+  title: LocalizedText,
+  description: z.string().trim().max(4000),
+  /** Months after the consortium's start at which the milestone opens. */
+  offsetMonths: z.number().int().min(0).max(120),
+  /** Months from opening to due date (0: due the month it opens). */
+  durationMonths: z.number().int().min(0).max(120),
+  evidenceExpected: z.array(z.string().trim().min(1).max(200)).max(20),
+  requiresKpiValues: z.boolean(),
+});
+export type MilestoneTemplateItem = z.infer<typeof MilestoneTemplateItem>;
+
+export const MilestoneTemplateInput = z.strictObject({
+  items: z
+    .array(MilestoneTemplateItem)
+    .min(1)
+    .max(40)
+    .refine((items) => new Set(items.map((i) => i.code)).size === items.length, {
+      message: 'codes must be unique',
+    }),
+});
+export type MilestoneTemplateInput = z.infer<typeof MilestoneTemplateInput>;
+
+export const MilestoneTemplate = z.strictObject({
+  programmeId: Id,
+  items: z.array(MilestoneTemplateItem),
+  version: Version,
+  updatedAt: Timestamp,
+});
+export type MilestoneTemplate = z.infer<typeof MilestoneTemplate>;
+
+/** A consortium's plan: none until the template is applied, draft while adjusted, then approved. */
+export const PlanStatus = z.enum(['none', 'draft', 'approved']);
+export type PlanStatus = z.infer<typeof PlanStatus>;
+
+export const MilestonePlan = z.strictObject({
+  consortiumId: Id,
+  status: PlanStatus,
+  approvedAt: Timestamp.nullable(),
+  approvedBy: z.string().max(200).nullable(),
+  milestoneCount: z.number().int().min(0),
+  version: Version,
+});
+export type MilestonePlan = z.infer<typeof MilestonePlan>;
+
+export const MilestoneCreate = z
+  .strictObject({
+    phase: Phase,
+    code: MilestoneTemplateItem.shape.code,
+    title: LocalizedText,
+    description: z.string().trim().max(4000).default(''),
+    startDate: IsoDate,
+    forecastDate: IsoDate,
+    evidenceExpected: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+    requiresKpiValues: z.boolean().default(false),
+  })
+  .refine((m) => m.forecastDate >= m.startDate, {
+    message: 'the due date cannot be before the start',
+    path: ['forecastDate'],
+  });
+export type MilestoneCreate = z.infer<typeof MilestoneCreate>;
+
+/** A submission waiting for a manager, oldest first in the queue. */
+export const ReviewItem = z.strictObject({
+  milestone: Milestone,
+  consortium: z.strictObject({ id: Id, code: z.string(), name: z.string() }),
+  submittedAt: Timestamp,
+  submittedBy: z.string().max(200),
+  waitingDays: z.number().int().min(0),
+});
+export type ReviewItem = z.infer<typeof ReviewItem>;

@@ -8,6 +8,8 @@ import { Programme } from './programme';
 import { ReportingPeriod } from './reporting';
 import type { Access, ScopeSource } from '../rules/access';
 import { authRoutes } from './auth-routes';
+import { kpiRoutes } from './kpi-routes';
+import { milestoneRoutes } from './milestone-routes';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -28,6 +30,10 @@ export interface RouteDef {
   /** 201 for creations, 200 otherwise. */
   status?: 200 | 201;
   ifMatch?: IfMatchPolicy;
+  /** The request body is raw bytes (a file), not JSON: `body` stays unset. */
+  rawBody?: true;
+  /** The response is raw bytes (a download), not JSON: `response` is not checked. */
+  rawResponse?: true;
   /** Who may call it; enforced by the server and the mocks with `decideAccess`. */
   access: Access;
 }
@@ -182,7 +188,7 @@ const dataRoutes = {
 } as const;
 
 /** The single route table: the server registers, and the matrix test walks, exactly these. */
-export const routes = { ...dataRoutes, ...authRoutes } as const;
+export const routes = { ...dataRoutes, ...milestoneRoutes, ...kpiRoutes, ...authRoutes } as const;
 
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;

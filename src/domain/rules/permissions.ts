@@ -19,7 +19,9 @@ export type Permission =
   | 'milestone.update'
   | 'milestone.comment'
   | 'milestone.review'
+  | 'milestone.plan'
   | 'kpi.manage'
+  | 'kpiTarget.write'
   | 'kpiValue.write'
   | 'period.manage'
   | 'audit.readAll'
@@ -35,6 +37,7 @@ export interface Scope {
 const MANAGER_ONLY: readonly Permission[] = [
   'programme.manage',
   'milestone.review',
+  'milestone.plan',
   'kpi.manage',
   'period.manage',
   'audit.readAll',
@@ -79,6 +82,7 @@ export function can(p: Principal | null, permission: Permission, scope: Scope): 
     case 'consortium.update':
     case 'milestone.update':
     case 'kpiValue.write':
+    case 'kpiTarget.write':
       return Boolean(scope.consortiumId) && roles.has('lead');
     case 'milestone.comment':
       return Boolean(scope.consortiumId) && (roles.has('lead') || roles.has('member'));

@@ -3,7 +3,7 @@ import type { NumberSpec } from '@/lib/format';
 import type { AuditEntry } from '@domain/contract/reporting';
 import { formatDate, formatEuros, formatNumber, formatPeriod } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
-import fr from '@/locales/fr.json';
+import { fr } from '@/locales';
 
 /** Names of the things entries point at, from data the screen has already loaded. */
 export interface EntityNames {
