@@ -1,6 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './001-initial';
 import { accountsAndAudit } from './002-accounts-and-audit';
+import { milestonePlans } from './003-milestone-plans';
+import { kpiCatalogue } from './004-kpi-catalogue';
 
 /**
  * Listed by hand rather than globbed from disk so migrations work the same under tsx, vitest and
@@ -9,6 +11,8 @@ import { accountsAndAudit } from './002-accounts-and-audit';
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-accounts-and-audit': accountsAndAudit,
+  '003-milestone-plans': milestonePlans,
+  '004-kpi-catalogue': kpiCatalogue,
 };
 
 export const migrationProvider: MigrationProvider = {
