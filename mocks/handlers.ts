@@ -2,6 +2,9 @@ import type { HttpHandler } from 'msw';
 import { authHandlers } from './handlers/auth';
 import { consortiumHandlers } from './handlers/consortia';
 import { kpiHandlers } from './handlers/kpis';
+import { evidenceHandlers } from './handlers/milestone-evidence';
+import { milestonePlanHandlers } from './handlers/milestone-plans';
+import { reviewHandlers } from './handlers/milestone-reviews';
 import { milestoneHandlers } from './handlers/milestones';
 import { programmeHandlers } from './handlers/programmes';
 import { unknownApiPath, type HandlerContext } from './http';
@@ -17,6 +20,9 @@ export function createHandlers(
     ...programmeHandlers(ctx),
     ...consortiumHandlers(ctx),
     ...milestoneHandlers(ctx),
+    ...milestonePlanHandlers(ctx),
+    ...evidenceHandlers(ctx),
+    ...reviewHandlers(ctx),
     ...kpiHandlers(ctx),
     ...authHandlers(ctx),
     unknownApiPath(),

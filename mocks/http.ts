@@ -8,6 +8,12 @@ import {
   type RouteDef,
 } from '@domain/contract/routes';
 import { decideAccess } from '@domain/rules/access';
+import {
+  evidenceMediaType,
+  readRawBody,
+  unsupportedEvidenceType,
+  type RawBody,
+} from '@domain/rules/milestone-evidence';
 import type { Principal, Scope } from '@domain/rules/permissions';
 import {
   invalid,
@@ -51,6 +57,14 @@ export interface RouteInput<R extends RouteDef> {
   scope: Scope | null;
   /** Applies the route's If-Match policy to the row about to change (null when it does not exist yet). */
   precondition: (current: { version: number } | null) => void;
+  /** The uploaded file of a `rawBody` route, its type and signature already checked; else null. */
+  raw: RawBody | null;
+}
+
+/** What a `rawResponse` route's resolver returns: the bytes and the headers to send them with. */
+export interface RawFile {
+  bytes: Uint8Array<ArrayBuffer>;
+  headers: Record<string, string>;
 }
 
 export type RouteResolver<N extends MockRouteName> = (
@@ -59,7 +73,7 @@ export type RouteResolver<N extends MockRouteName> = (
 
 /** What admit returns before the route's own types are applied in defineRoute. */
 type UncheckedInput = Record<'params' | 'query' | 'body', unknown> &
-  Pick<RouteInput<RouteDef>, 'principal' | 'scope' | 'precondition'>;
+  Pick<RouteInput<RouteDef>, 'principal' | 'scope' | 'precondition' | 'raw'>;
 
 const NO_INPUT = z.strictObject({});
 const WRITES = new Set<HttpMethod>(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -133,7 +147,10 @@ async function admit(
   request: Request,
   rawParams: Record<string, string>,
 ): Promise<UncheckedInput> {
-  if (WRITES.has(route.method) && !isJson(request.headers.get('content-type'))) {
+  const contentType = request.headers.get('content-type');
+  // A file upload is refused for its type before anything else, as a JSON write that is not JSON.
+  if (route.rawBody && !evidenceMediaType(contentType)) throw unsupportedEvidenceType();
+  if (WRITES.has(route.method) && !route.rawBody && !isJson(contentType)) {
     throw new Problem(415, 'unsupported_media_type', 'Send the request body as application/json');
   }
   // A 401 must not depend on whether the input is valid.
@@ -145,10 +162,13 @@ async function admit(
   const readLater: ReadLater = () =>
     (later ??= (async () => ({
       query: validate(route.query ?? NO_INPUT, queryOf(request), 'query') as Input,
-      body: await bodyOf(route, request),
+      body: route.rawBody ? undefined : await bodyOf(route, request),
     }))());
   const { principal, scope } = await authorize(store, route, params, readLater);
   const { query, body } = await readLater();
+  const raw = route.rawBody
+    ? await readRawBody(contentType, request.headers.get('content-length'), request.body)
+    : null;
   const ifMatch = request.headers.get('if-match');
   const policy = route.ifMatch ?? 'none';
   if (policy === 'required' && parseIfMatch(ifMatch) === null) throw preconditionRequired();
@@ -159,6 +179,7 @@ async function admit(
     principal,
     scope,
     precondition: (current) => enforceIfMatch(policy, ifMatch, current),
+    raw,
   };
 }
 
@@ -255,6 +276,10 @@ function enforceIfMatch(
 }
 
 function respond(route: RouteDef, body: unknown): Response {
+  if (route.rawResponse) {
+    const file = body as RawFile;
+    return new HttpResponse(file.bytes, { status: 200, headers: file.headers });
+  }
   // The mocks check their own answers so they cannot drift from the contract unnoticed.
   const checked = route.response.safeParse(body);
   if (!checked.success) {

@@ -12,7 +12,16 @@ import {
   parseIfMatch,
   preconditionRequired,
 } from '../src/domain/problems';
-import { decideAccess, effectiveRole, type Principal, type Scope } from '../src/domain/rules';
+import {
+  decideAccess,
+  effectiveRole,
+  evidenceMediaType,
+  readRawBody,
+  unsupportedEvidenceType,
+  type Principal,
+  type RawBody,
+  type Scope,
+} from '../src/domain/rules';
 import { cookiePolicy, readSessionToken } from './auth/cookies';
 import { checkSameOrigin, clientIp } from './auth/origin';
 import { RateLimited } from './auth/rate-limit';
@@ -26,7 +35,7 @@ import { securityHeaders } from './http/headers';
 import { staticFiles } from './http/static';
 import { silentLogger, type Logger } from './logger';
 import { handlers } from './routes';
-import type { HandlerInput } from './routes/types';
+import type { HandlerInput, RawFile } from './routes/types';
 import { resolveScope } from './scope';
 import { RequestSession } from './session-control';
 
@@ -93,6 +102,16 @@ const hasVersion = (v: unknown): v is { version: number } =>
 const asRecord = (v: unknown) =>
   typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
 
+/** Paths of the routes that take a file as their body, to type-check it before anything else. */
+const RAW_BODY_ROUTES = Object.values(routes as Readonly<Record<string, RouteDef>>)
+  .filter((def) => def.rawBody)
+  .map((def) => ({
+    method: def.method,
+    path: new RegExp(`^${API_PREFIX}${def.path.replace(/:[A-Za-z]+/g, '[^/]+')}$`),
+  }));
+const takesFile = (method: string, path: string) =>
+  RAW_BODY_ROUTES.some((r) => r.method === method && r.path.test(path));
+
 export function createApp(options: AppOptions): Hono<Env> {
   const { database, clock = systemClock, logger = silentLogger } = options;
   const db = database.db;
@@ -119,7 +138,10 @@ export function createApp(options: AppOptions): Hono<Env> {
   // CSRF (ASVS 3.5) before anything reads a session: a forged request changes nothing.
   app.use(`${API_PREFIX}/*`, async (c, next) => {
     if (WRITES.has(c.req.method)) {
-      if (!isJsonContentType(c.req.header('Content-Type'))) {
+      if (takesFile(c.req.method, c.req.path)) {
+        // An upload's type is checked as early as a JSON write's: an unlisted type goes no further.
+        if (!evidenceMediaType(c.req.header('Content-Type'))) throw unsupportedEvidenceType();
+      } else if (!isJsonContentType(c.req.header('Content-Type'))) {
         throw new Problem(
           415,
           'unsupported_media_type',
@@ -180,7 +202,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       const readLater = () =>
         (later ??= (async () => ({
           query: asRecord(parse(def.query ?? NO_INPUT, queryOf(c), 'query')),
-          body: await bodyOf(def, c.req.raw),
+          body: def.rawBody ? undefined : await bodyOf(def, c.req.raw),
         }))());
       let scope: Scope | null = null;
       if (def.access.kind === 'scoped') {
@@ -190,6 +212,14 @@ export function createApp(options: AppOptions): Hono<Env> {
       }
       // 4. The rest of the input, then the version precondition.
       const { query, body } = await readLater();
+      // A file is read (size counted, signature checked) only once the caller may send it.
+      const raw: RawBody | null = def.rawBody
+        ? await readRawBody(
+            c.req.header('Content-Type'),
+            c.req.header('Content-Length'),
+            c.req.raw.body,
+          )
+        : null;
       const ifMatch = ifMatchFor(def, c.req.header('If-Match'));
 
       const userAgent = c.req.header('User-Agent') ?? '';
@@ -210,8 +240,12 @@ export function createApp(options: AppOptions): Hono<Env> {
         mailer: options.mailer ?? null,
         security,
       };
-      const input = { params, query, body, ifMatch, ctx } as HandlerInput<RouteName>;
+      const input = { params, query, body, raw, ifMatch, ctx } as HandlerInput<RouteName>;
       const result = await handler(input);
+      if (def.rawResponse) {
+        const file = result as RawFile;
+        return new Response(file.bytes, { status: 200, headers: file.headers });
+      }
       if (validateResponses) def.response.parse(result);
       if (hasVersion(result)) c.header('ETag', etagOf(result.version));
       if (session.cookie) c.header('Set-Cookie', session.cookie);

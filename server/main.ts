@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD } from '../src/domain/demo/people';
 import { generateDemo, generateScale } from '../src/domain/demo/generate';
 import type { Dataset } from '../src/domain/demo/dataset';
+import { BENCH_CONSORTIUM_ID, MAX_BENCH_POINTS } from '../src/domain/demo/kpi-bench';
 import { todayIso } from '../src/domain/rules';
 import { createAdmin, demoAccountsText, readPassword } from './admin';
 import { hashPassword } from './auth/passwords';
@@ -11,7 +12,7 @@ import { dumpSql, restoreSql } from './db/backup';
 import { transaction } from './db/guard';
 import { migrate } from './db/migrate';
 import { openDatabase, type Database } from './db/open';
-import { insertDataset, isEmpty } from './db/store';
+import { insertDataset, insertKpiSeries, isEmpty } from './db/store';
 import { createLogger, type Logger } from './logger';
 import { listen } from './serve';
 
@@ -19,6 +20,7 @@ const USAGE = `Usage: jalon <command>
   serve [--demo-if-empty]   run the API and the built app (default)
   migrate                   apply pending database migrations
   seed --demo | --scale N   load the demo (or N× the demo) into an empty database
+  seed --kpi-series N       add N monthly PAT_INC values (consortium bench-series) to the demo
   backup <file>             write every table as SQL INSERT statements
   restore <file> [--force]  load a backup into an empty database (--force: replace its data)
   create-admin --email E --name N --programme ID
@@ -118,6 +120,21 @@ async function run(argv: string[]) {
     case 'migrate':
       return withDatabase(config, () => Promise.resolve(out('Database schema is up to date')));
     case 'seed': {
+      const series = args.indexOf('--kpi-series');
+      if (series >= 0) {
+        const points = Number(args[series + 1]);
+        if (!(Number.isInteger(points) && points >= 1 && points <= MAX_BENCH_POINTS))
+          throw new UsageError(
+            `--kpi-series needs a whole number between 1 and ${MAX_BENCH_POINTS}`,
+          );
+        return withDatabase(config, async (database) => {
+          await insertKpiSeries(database.db, points, {
+            today: todayIso(),
+            now: new Date().toISOString(),
+          });
+          out(`Added ${points} monthly values for consortium ${BENCH_CONSORTIUM_ID}`);
+        });
+      }
       const scale = args.indexOf('--scale');
       const factor = scale >= 0 ? Number(args[scale + 1]) : null;
       if (factor !== null && !(Number.isInteger(factor) && factor >= 1 && factor <= 1000)) {

@@ -17,6 +17,7 @@ import '@/styles/states.css';
 import '@/styles/forms.css';
 import '@/styles/editor.css';
 import '@/styles/account.css';
+import '@/styles/milestones.css';
 
 // MSW runs only in `npm run dev` (vite.config.ts defines the flag); the dynamic import keeps it
 // out of the production bundle, which the post-build check verifies.

@@ -6,8 +6,10 @@ import { comparePeriods } from '@domain/rules/periods';
 import { canSee, seesSmallCounts } from '@domain/rules/permissions';
 import { suppressForReader } from '@domain/rules/small-counts';
 import { summariseConsortiumKpis } from '@domain/rules/summaries';
-import { AUDITED_FIELDS, auditDiff } from '@domain/rules/audit-diff';
+import { kpiValueAudit } from '@domain/rules/kpi-audit';
 import { defineRoute, findOr404, type HandlerContext } from '../http';
+import { kpiCatalogueHandlers } from './kpi-catalogue';
+import { kpiReadingHandlers } from './kpi-readings';
 
 export function kpiHandlers(ctx: HandlerContext): HttpHandler[] {
   const data = () => ctx.store.data;
@@ -79,21 +81,14 @@ export function kpiHandlers(ctx: HandlerContext): HttpHandler[] {
         ctx.store.mutationContext(),
       );
       data().kpiValues.push(next);
-      // As on the server: the entity is the stored revision; a first value lists every field.
       ctx.store.audit({
-        action: 'kpiValue.upsert',
-        entityType: 'kpiValue',
-        entityId: next.id,
+        ...kpiValueAudit(current, next),
         programmeId: consortium.programmeId,
         consortiumId: consortium.id,
-        ...(current
-          ? auditDiff(current, next, AUDITED_FIELDS.kpiValue)
-          : {
-              before: null,
-              after: Object.fromEntries(AUDITED_FIELDS.kpiValue.map((f) => [f, next[f]])),
-            }),
       });
       return next;
     }),
+    ...kpiCatalogueHandlers(ctx),
+    ...kpiReadingHandlers(ctx),
   ];
 }

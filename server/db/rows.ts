@@ -7,9 +7,11 @@ import type {
   KpiValue,
   Milestone,
   MilestoneEvent,
+  MilestoneTemplate,
   Programme,
   ReportingPeriod,
 } from '../../src/domain/contract';
+import type { PlanRecord } from '../../src/domain/rules/milestone-plan';
 import type {
   ConsortiaTable,
   ConsortiumKpisTable,
@@ -17,7 +19,9 @@ import type {
   KpisTable,
   KpiValuesTable,
   MilestoneEventsTable,
+  MilestonePlansTable,
   MilestonesTable,
+  MilestoneTemplatesTable,
   ProgrammesTable,
   ReportingPeriodsTable,
 } from './schema';
@@ -62,6 +66,17 @@ export const toEvidence = (r: Selectable<EvidenceTable>): Evidence => ({
   uploadedAt: iso(r.uploadedAt),
 });
 
+export const toMilestoneTemplate = (r: Selectable<MilestoneTemplatesTable>): MilestoneTemplate => ({
+  ...r,
+  updatedAt: iso(r.updatedAt),
+});
+
+export const toPlanRecord = (r: Selectable<MilestonePlansTable>): PlanRecord => ({
+  ...r,
+  approvedAt: r.approvedAt ? iso(r.approvedAt) : null,
+  updatedAt: iso(r.updatedAt),
+});
+
 export const toKpi = (r: Selectable<KpisTable>): KpiDefinition => ({
   ...r,
   unit: r.unit as KpiDefinition['unit'],
@@ -100,6 +115,8 @@ export const milestoneRow = ({ evidenceCount: _count, ...m }: Milestone) => ({
 });
 
 export const consortiumRow = (c: Consortium) => ({ ...c, partners: json(c.partners) });
+
+export const milestoneTemplateRow = (t: MilestoneTemplate) => ({ ...t, items: json(t.items) });
 
 export const kpiRow = (k: KpiDefinition) => ({
   ...k,

@@ -3,6 +3,7 @@ import type {
   Baseline,
   DefinitionVersion,
   LocalizedText,
+  MilestoneTemplateItem,
   Partner,
   TargetPoint,
   Tolerance,
@@ -23,6 +24,8 @@ export interface ProgrammesTable {
   endDate: string;
   smallCountThreshold: number;
   slippageToleranceDays: number;
+  /** Added by migration 004 with a default, so rows written before it read false. */
+  leadsSetTargets: ColumnType<boolean, boolean | undefined, boolean>;
   version: number;
   updatedAt: Timestamptz;
 }
@@ -85,8 +88,33 @@ export interface EvidenceTable {
   url: string | null;
   mediaType: string | null;
   sizeBytes: number | null;
+  covers: string | null;
   uploadedBy: string;
   uploadedAt: Timestamptz;
+}
+
+/** The bytes of an uploaded evidence file (migration 003). */
+export interface EvidenceFilesTable {
+  evidenceId: string;
+  content: Uint8Array;
+}
+
+/** One per programme (migration 003). */
+export interface MilestoneTemplatesTable {
+  programmeId: string;
+  items: Json<MilestoneTemplateItem[]>;
+  version: number;
+  updatedAt: Timestamptz;
+}
+
+/** One per consortium that has a plan; no row is no plan (migration 003). */
+export interface MilestonePlansTable {
+  consortiumId: string;
+  status: 'draft' | 'approved';
+  approvedAt: TimestamptzNullable;
+  approvedBy: string | null;
+  version: number;
+  updatedAt: Timestamptz;
 }
 
 export interface KpisTable {
@@ -239,6 +267,9 @@ export interface DB {
   milestones: MilestonesTable;
   milestoneEvents: MilestoneEventsTable;
   evidence: EvidenceTable;
+  evidenceFiles: EvidenceFilesTable;
+  milestoneTemplates: MilestoneTemplatesTable;
+  milestonePlans: MilestonePlansTable;
   kpis: KpisTable;
   consortiumKpis: ConsortiumKpisTable;
   kpiValues: KpiValuesTable;
@@ -260,6 +291,9 @@ export const TABLES = [
   'milestones',
   'milestone_events',
   'evidence',
+  'evidence_files',
+  'milestone_templates',
+  'milestone_plans',
   'kpis',
   'consortium_kpis',
   'kpi_values',

@@ -1,6 +1,20 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Dataset } from '../../src/domain/demo/dataset';
-import { consortiumKpiRow, consortiumRow, kpiRow, kpiValueRow, milestoneRow } from './rows';
+import {
+  BENCH_CONSORTIUM_ID,
+  BENCH_KPI_CODE,
+  buildBenchSeries,
+} from '../../src/domain/demo/kpi-bench';
+import { transaction } from './guard';
+import {
+  consortiumKpiRow,
+  consortiumRow,
+  kpiRow,
+  kpiValueRow,
+  milestoneRow,
+  milestoneTemplateRow,
+  toKpi,
+} from './rows';
 import { TABLES, type DB } from './schema';
 
 // Keeps each INSERT well under PostgreSQL's 65,535-parameter limit.
@@ -35,6 +49,8 @@ export async function insertDataset(
   await insertAll(tx, 'milestones', d.milestones.map(milestoneRow));
   await insertAll(tx, 'milestoneEvents', d.milestoneEvents);
   await insertAll(tx, 'evidence', d.evidence);
+  await insertAll(tx, 'milestoneTemplates', d.milestoneTemplates.map(milestoneTemplateRow));
+  await insertAll(tx, 'milestonePlans', d.milestonePlans);
   await insertAll(tx, 'kpis', d.kpis.map(kpiRow));
   await insertAll(tx, 'consortiumKpis', d.consortiumKpis.map(consortiumKpiRow));
   await insertAll(tx, 'kpiValues', d.kpiValues.map(kpiValueRow));
@@ -54,6 +70,42 @@ export async function insertDataset(
     d.users.flatMap((u) => u.memberships.map((m, position) => ({ userId: u.id, position, ...m }))),
   );
   if (demo) await tx.insertInto('settings').values({ key: 'demo', value: 'true' }).execute();
+}
+
+/**
+ * Adds the benchmark's long series (`jalon seed --kpi-series N`): consortium `bench-series` of the
+ * demo programme with N monthly PAT_INC values. Needs the demo programme; refuses to add it twice.
+ */
+export async function insertKpiSeries(
+  db: Kysely<DB>,
+  points: number,
+  at: { today: string; now: string },
+  programmeId = 'pascaline',
+): Promise<void> {
+  await transaction(db, async (tx) => {
+    const programme = await tx
+      .selectFrom('programmes')
+      .select(['id', 'endDate'])
+      .where('id', '=', programmeId)
+      .executeTakeFirst();
+    const kpi = await tx
+      .selectFrom('kpis')
+      .selectAll()
+      .where('programmeId', '=', programmeId)
+      .where('code', '=', BENCH_KPI_CODE)
+      .executeTakeFirst();
+    if (!programme || !kpi) throw new Error(`Load the demo programme first (${programmeId})`);
+    const taken = await tx
+      .selectFrom('consortia')
+      .select('id')
+      .where('id', '=', BENCH_CONSORTIUM_ID)
+      .executeTakeFirst();
+    if (taken) throw new Error(`The bench consortium ${BENCH_CONSORTIUM_ID} is already loaded`);
+    const bench = buildBenchSeries(programme, toKpi(kpi), points, at.today, at.now);
+    await insertAll(tx, 'consortia', [consortiumRow(bench.consortium)]);
+    await insertAll(tx, 'consortiumKpis', [consortiumKpiRow(bench.settings)]);
+    await insertAll(tx, 'kpiValues', bench.values.map(kpiValueRow));
+  });
 }
 
 export async function isDemo(db: Kysely<DB>): Promise<boolean> {

@@ -1,9 +1,14 @@
 import { activityHandlers } from './activity';
 import { authHandlers } from './auth';
 import { consortiumHandlers } from './consortia';
+import { evidenceHandlers } from './evidence';
+import { kpiCatalogueHandlers } from './kpi-catalogue';
+import { kpiReadingHandlers } from './kpi-readings';
 import { kpiHandlers } from './kpis';
+import { milestonePlanHandlers } from './milestone-plans';
 import { milestoneHandlers } from './milestones';
 import { programmeHandlers } from './programmes';
+import { reviewHandlers } from './reviews';
 import type { Handlers } from './types';
 import { userHandlers } from './users';
 
@@ -12,7 +17,12 @@ export const handlers: Handlers = {
   ...programmeHandlers,
   ...consortiumHandlers,
   ...milestoneHandlers,
+  ...milestonePlanHandlers,
+  ...evidenceHandlers,
+  ...reviewHandlers,
   ...kpiHandlers,
+  ...kpiCatalogueHandlers,
+  ...kpiReadingHandlers,
   ...authHandlers,
   ...userHandlers,
   ...activityHandlers,

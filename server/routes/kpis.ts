@@ -1,8 +1,7 @@
 import { notFound, preconditionFailed, preconditionRequired } from '../../src/domain/problems';
 import {
-  auditDiff,
-  AUDITED_FIELDS,
   comparePeriods,
+  kpiValueAudit,
   prepareKpiValue,
   seesSmallCounts,
   summariseConsortiumKpis,
@@ -21,12 +20,9 @@ import {
   settingsOf,
 } from '../db/queries';
 import { kpiValueRow, toConsortiumKpi } from '../db/rows';
+import { isUniqueViolation } from './kpi-catalogue';
 import type { Handlers } from './types';
 import { programmeIdsOf } from './visibility';
-
-const UNIQUE_VIOLATION = '23505';
-const isUniqueViolation = (e: unknown) =>
-  typeof e === 'object' && e !== null && 'code' in e && e.code === UNIQUE_VIOLATION;
 
 export const kpiHandlers: Pick<
   Handlers,
@@ -113,19 +109,10 @@ export const kpiHandlers: Pick<
         // The superseded revision stays; the unique (cell, revision) key turns a racing writer
         // into a conflict instead of a second revision with the same number.
         await tx.insertInto('kpiValues').values(kpiValueRow(next)).execute();
-        const changed = current
-          ? auditDiff(current, next, AUDITED_FIELDS.kpiValue)
-          : {
-              before: null,
-              after: Object.fromEntries(AUDITED_FIELDS.kpiValue.map((f) => [f, next[f]])),
-            };
         await writeAudit(tx, ctx, {
-          action: 'kpiValue.upsert',
-          entityType: 'kpiValue',
-          entityId: next.id,
+          ...kpiValueAudit(current, next),
           programmeId: consortium.programmeId,
           consortiumId: consortium.id,
-          ...changed,
         });
         return next;
       });

@@ -1,15 +1,28 @@
 import { preconditionFailed } from '../../src/domain/problems';
-import { applyMilestonePatch, auditDiff, AUDITED_FIELDS } from '../../src/domain/rules';
+import {
+  applyMilestonePatch,
+  applyTransition,
+  auditDiff,
+  AUDITED_FIELDS,
+  commentEvent,
+  transitionAudit,
+} from '../../src/domain/rules';
 import { writeAudit } from '../audit';
 import { mutationContext } from '../context';
 import { transaction } from '../db/guard';
 import { consortiumOr404, milestoneOr404, milestonesOf } from '../db/queries';
-import { toEvidence, toMilestoneEvent } from '../db/rows';
+import { toMilestoneEvent } from '../db/rows';
+import { gapsOf, saveMilestone } from './milestone-store';
 import type { Handlers } from './types';
 
 export const milestoneHandlers: Pick<
   Handlers,
-  'listMilestones' | 'getMilestone' | 'patchMilestone' | 'listMilestoneEvents' | 'listEvidence'
+  | 'listMilestones'
+  | 'getMilestone'
+  | 'patchMilestone'
+  | 'transitionMilestone'
+  | 'addMilestoneComment'
+  | 'listMilestoneEvents'
 > = {
   async listMilestones({ params, ctx }) {
     const consortium = await consortiumOr404(ctx.db, params.consortiumId);
@@ -63,6 +76,53 @@ export const milestoneHandlers: Pick<
     });
   },
 
+  async transitionMilestone({ params, body, ifMatch, ctx }) {
+    return transaction(ctx.db, async (tx) => {
+      const current = await milestoneOr404(tx, params.milestoneId);
+      if (current.version !== ifMatch) throw preconditionFailed(current);
+      const consortium = await consortiumOr404(tx, current.consortiumId);
+      const today = ctx.clock.today();
+      const { milestone, event } = applyTransition({
+        milestone: current,
+        request: body,
+        role: ctx.role,
+        gaps: body.action === 'submit' ? await gapsOf(tx, current, consortium, today) : [],
+        today,
+        ctx: mutationContext(ctx),
+      });
+      await saveMilestone(tx, current, milestone);
+      await tx.insertInto('milestoneEvents').values(event).execute();
+      await writeAudit(tx, ctx, {
+        action: 'milestone.transition',
+        entityType: 'milestone',
+        entityId: current.id,
+        programmeId: consortium.programmeId,
+        consortiumId: consortium.id,
+        ...transitionAudit(current, milestone, event),
+      });
+      return milestone;
+    });
+  },
+
+  async addMilestoneComment({ params, body, ctx }) {
+    return transaction(ctx.db, async (tx) => {
+      const milestone = await milestoneOr404(tx, params.milestoneId);
+      const consortium = await consortiumOr404(tx, milestone.consortiumId);
+      const event = commentEvent(milestone.id, body.comment, mutationContext(ctx));
+      await tx.insertInto('milestoneEvents').values(event).execute();
+      await writeAudit(tx, ctx, {
+        action: 'milestone.comment',
+        entityType: 'milestone',
+        entityId: milestone.id,
+        programmeId: consortium.programmeId,
+        consortiumId: consortium.id,
+        before: null,
+        after: { comment: event.comment },
+      });
+      return event;
+    });
+  },
+
   async listMilestoneEvents({ params, ctx }) {
     await milestoneOr404(ctx.db, params.milestoneId);
     const rows = await ctx.db
@@ -73,17 +133,5 @@ export const milestoneHandlers: Pick<
       .orderBy('id')
       .execute();
     return { items: rows.map(toMilestoneEvent) };
-  },
-
-  async listEvidence({ params, ctx }) {
-    await milestoneOr404(ctx.db, params.milestoneId);
-    const rows = await ctx.db
-      .selectFrom('evidence')
-      .selectAll()
-      .where('milestoneId', '=', params.milestoneId)
-      .orderBy('uploadedAt')
-      .orderBy('id')
-      .execute();
-    return { items: rows.map(toEvidence) };
   },
 };

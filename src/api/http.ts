@@ -143,6 +143,14 @@ export async function request<N extends RouteName>(
     });
   }
 
+  return parseResponse<N>(def, response);
+}
+
+/** A JSON answer checked against the route's schema, or the ApiError it stands for. */
+async function parseResponse<N extends RouteName>(
+  def: RouteDef,
+  response: Response,
+): Promise<ApiResult<ResponseOf<N>>> {
   const body = await readJson(response);
   if (!response.ok) throw httpError(response, body);
   if (body === NOT_JSON) {
@@ -162,4 +170,43 @@ export async function request<N extends RouteName>(
   }
   const etag = response.headers.get('ETag');
   return { data: parsed.data as ResponseOf<N>, etag, version: parseIfMatch(etag) };
+}
+
+/** Routes whose request body is a file (`rawBody` in the route table). */
+type UploadRouteName = {
+  [N in RouteName]: Routes[N] extends { rawBody: true } ? N : never;
+}[RouteName];
+
+export type UploadOptions<N extends UploadRouteName> = ParamsArg<Routes[N]> &
+  QueryArg<Routes[N]> & {
+    /** Sent as the body, with its own type as Content-Type (the server checks both). */
+    file: Blob;
+    signal?: AbortSignal;
+  };
+
+/** Sends a file to a `rawBody` route and parses the JSON answer with the route's schema. */
+export async function upload<N extends UploadRouteName>(
+  name: N,
+  options: UploadOptions<N>,
+): Promise<ApiResult<ResponseOf<N>>> {
+  const def: RouteDef = (routes as Readonly<Record<RouteName, RouteDef>>)[name];
+  const opts = options as LooseOptions & { file: Blob };
+  const headers = new Headers({ Accept: 'application/json' });
+  headers.set('Content-Type', opts.file.type || 'application/octet-stream');
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(def.path, opts), {
+      method: def.method,
+      headers,
+      body: opts.file,
+      credentials: 'same-origin',
+      signal: opts.signal,
+    });
+  } catch (error) {
+    if (opts.signal?.aborted) throw error;
+    throw new ApiError('network', 0, null, 'The server could not be reached', undefined, {
+      cause: error,
+    });
+  }
+  return parseResponse<N>(def, response);
 }

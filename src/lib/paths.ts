@@ -7,7 +7,29 @@ export const paths = {
     getHref: (consortiumId: string) => `/consortia/${encodeURIComponent(consortiumId)}`,
   },
   reviews: { path: '/reviews', getHref: () => '/reviews' },
+  milestone: {
+    path: '/milestones/:milestoneId',
+    getHref: (milestoneId: string) => `/milestones/${encodeURIComponent(milestoneId)}`,
+  },
+  timeline: { path: '/timeline', getHref: () => '/timeline' },
+  milestoneTemplate: {
+    path: '/admin/milestone-template',
+    getHref: () => '/admin/milestone-template',
+  },
   kpis: { path: '/kpis', getHref: () => '/kpis' },
+  kpiCross: {
+    path: '/kpis/:kpiId',
+    getHref: (kpiId: string) => `/kpis/${encodeURIComponent(kpiId)}`,
+  },
+  kpiEntry: {
+    path: '/consortia/:consortiumId/kpis/entry',
+    getHref: (consortiumId: string) => `/consortia/${encodeURIComponent(consortiumId)}/kpis/entry`,
+  },
+  kpiDetail: {
+    path: '/consortia/:consortiumId/kpis/:kpiId',
+    getHref: (consortiumId: string, kpiId: string) =>
+      `/consortia/${encodeURIComponent(consortiumId)}/kpis/${encodeURIComponent(kpiId)}`,
+  },
   reports: { path: '/reports', getHref: () => '/reports' },
   admin: { path: '/admin', getHref: () => '/admin' },
   users: { path: '/admin/users', getHref: () => '/admin/users' },

@@ -4,11 +4,12 @@ import { renderRoute } from './render';
 import { demoConsortium } from './support/demo';
 import { signIn, type DemoRole } from './support/session';
 
-const EVERYONE = ['Portefeuille', 'Consortiums', 'Indicateurs', 'Rapports'];
+const EVERYONE = ['Portefeuille', 'Consortiums', 'Calendrier', 'Indicateurs', 'Rapports'];
 const MANAGER = [
   'Portefeuille',
   'Consortiums',
   'Revues',
+  'Calendrier',
   'Indicateurs',
   'Rapports',
   'Activité',

@@ -1,5 +1,9 @@
 import { createTestServer } from '@server/testing';
+import { defineKpiScenarios } from './kpi-scenarios';
+import { defineMilestoneScenarios } from './milestone-scenarios';
 import { defineContractScenarios } from './scenarios';
 
 /** The contract scenarios against the real server on an in-memory PGlite. */
 defineContractScenarios(() => createTestServer({ database: 'pglite' }));
+defineKpiScenarios(() => createTestServer({ database: 'pglite' }));
+defineMilestoneScenarios(() => createTestServer({ database: 'pglite' }));

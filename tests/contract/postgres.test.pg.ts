@@ -1,5 +1,7 @@
 import { createTestServer } from '@server/testing';
+import { defineKpiScenarios } from './kpi-scenarios';
 import { defineContractScenarios } from './scenarios';
 
 /** The contract scenarios against the real server on PostgreSQL (DATABASE_URL, own schema). */
 defineContractScenarios(() => createTestServer({ database: 'postgres' }));
+defineKpiScenarios(() => createTestServer({ database: 'postgres' }));

@@ -358,18 +358,23 @@ export function auditPropertySuite(database: 'pglite' | 'postgres'): void {
         expect({ before: row.before, after: row.after }).toEqual(diff);
         return;
       }
-      case 'putKpiValue':
+      case 'putKpiValue': {
         expect(row).toMatchObject({
           action: 'kpiValue.upsert',
           entityId: after!.id,
           consortiumId: o.consortiumId,
         });
-        expect({ before: row.before, after: row.after }).toEqual(
-          before
-            ? changed(before, after!, VALUE_FIELDS)
-            : { before: null, after: pick(after!, VALUE_FIELDS) },
-        );
+        // The entry always names its cell, so the trail can say which KPI and period.
+        const cell = { kpiId: o.kpiId, period: o.period };
+        const diff = before
+          ? changed(before, after!, VALUE_FIELDS)
+          : { before: null, after: pick(after!, VALUE_FIELDS) };
+        expect({ before: row.before, after: row.after }).toEqual({
+          before: diff.before,
+          after: { ...diff.after, ...cell },
+        });
         return;
+      }
       case 'patchUser': {
         expect(row).toMatchObject({
           action: o.disabled ? 'user.disable' : 'user.enable',

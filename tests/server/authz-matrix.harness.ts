@@ -104,6 +104,35 @@ export async function issueInvitation(
   return token;
 }
 
+/** A stored PDF on this milestone, written directly (no audit row): returns the evidence id. */
+export async function storeEvidenceFile(
+  db: Kysely<DB>,
+  milestoneId: string,
+  now: string,
+): Promise<string> {
+  const id = randomUUID();
+  const content = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+  await transaction(db, async (tx) => {
+    await tx
+      .insertInto('evidence')
+      .values({
+        id,
+        milestoneId,
+        kind: 'file',
+        name: 'Matrice.pdf',
+        url: null,
+        mediaType: 'application/pdf',
+        sizeBytes: content.byteLength,
+        covers: null,
+        uploadedBy: 'Matrice',
+        uploadedAt: now,
+      })
+      .execute();
+    await tx.insertInto('evidenceFiles').values({ evidenceId: id, content }).execute();
+  });
+  return id;
+}
+
 export async function auditCount(db: Kysely<DB>): Promise<number> {
   const { rows } = await sql<{ n: string | number }>`select count(*) as n from audit_log`.execute(
     db,

@@ -1,4 +1,5 @@
 import { buildPath, routes, type HttpMethod } from '@domain/contract';
+import { templateItems } from '@domain/demo/milestone-template';
 import { DEMO_PASSWORD } from '@domain/demo/people';
 import type { MatrixRoute, PrincipalName, ScopeKind, ScopeName } from './authz-matrix.table';
 
@@ -7,6 +8,8 @@ export interface RequestSpec {
   method: HttpMethod;
   path: string;
   body?: unknown;
+  /** A file body (uploads), sent as is with the factory's Content-Type. */
+  rawBody?: string;
   headers: Record<string, string>;
 }
 
@@ -83,9 +86,16 @@ export interface FactoryEnv {
   target: Target;
   /** A unique suffix for e-mails created by this cell. */
   unique: string;
-  version: (table: 'consortia' | 'milestones' | 'users', id: string) => Promise<number | null>;
+  version: (
+    table: 'consortia' | 'milestones' | 'users' | 'kpis',
+    id: string,
+  ) => Promise<number | null>;
   kpiValueVersion: (consortiumId: string, kpiId: string, period: string) => Promise<number | null>;
+  /** The version of a consortium's settings for a KPI; null when it does not track it yet. */
+  kpiSettingsVersion: (consortiumId: string, kpiId: string) => Promise<number | null>;
   invitationToken: (consortiumId: string, email: string) => Promise<string>;
+  /** Stores a PDF on the milestone (no audit row) and returns its evidence id. */
+  evidenceFile: (milestoneId: string) => Promise<string>;
 }
 
 const EMAILS: Record<PrincipalName, string> = {
@@ -108,6 +118,7 @@ type Extra = {
   params?: Record<string, string>;
   query?: string;
   body?: unknown;
+  rawBody?: string;
   headers?: Record<string, string>;
 };
 type Factory = (env: FactoryEnv) => Promise<Extra> | Extra;
@@ -153,6 +164,83 @@ export const FACTORIES: Record<MatrixRoute, Factory> = {
       headers: v === null ? {} : ifMatch(v),
     };
   },
+  createKpi: ({ unique }) => ({
+    body: {
+      code: `MATRIX_${unique.replace(/\D/g, '')}`,
+      name: { fr: 'Indicateur de contrôle', en: 'Check indicator' },
+      definition: { fr: 'Créé par la matrice', en: 'Created by the matrix' },
+      unit: 'count',
+      direction: 'higher',
+      aggregation: 'flow',
+      frequency: 'monthly',
+      decimals: 0,
+      sourceType: 'manual_count',
+      reportingLagMonths: 0,
+      validFrom: OPEN_PERIOD,
+    },
+  }),
+  patchKpi: async (env) => ({
+    body: { name: { fr: `Renommé ${env.unique}`, en: `Renamed ${env.unique}` } },
+    headers: ifMatch(await env.version('kpis', env.target.kpiId)),
+  }),
+  putConsortiumKpi: async ({ target, kpiSettingsVersion }) => {
+    const v = await kpiSettingsVersion(target.consortiumId, target.kpiId);
+    return {
+      body: {
+        baseline: null,
+        targets: [{ period: OPEN_PERIOD, value: 120 }],
+        tolerance: { mode: 'absolute', amber: 5, red: 10 },
+      },
+      headers: v === null ? {} : ifMatch(v),
+    };
+  },
+  listConsortiumKpiValues: none,
+  listKpiValueHistory: () => ({ params: { period: OPEN_PERIOD } }),
+  getKpiSeries: none,
+  getMilestoneTemplate: none,
+  // Each write cell starts from the seeded data, where the template is at version 1.
+  putMilestoneTemplate: () => ({ body: { items: templateItems() }, headers: ifMatch(1) }),
+  listProgrammeMilestones: none,
+  getMilestonePlan: none,
+  applyMilestoneTemplate: none,
+  approveMilestonePlan: () => ({ headers: ifMatch(2) }),
+  createMilestone: ({ unique }) => ({
+    body: {
+      phase: 'build',
+      code: `M${unique.replace(/\D/g, '')}`,
+      title: { fr: 'Jalon de contrôle', en: 'Check milestone' },
+      startDate: '2025-01-01',
+      forecastDate: '2025-03-31',
+    },
+  }),
+  deleteMilestone: async (env) => ({
+    headers: ifMatch(await env.version('milestones', env.target.milestoneId)),
+  }),
+  transitionMilestone: async (env) => ({
+    body: { action: 'waive', comment: 'Matrice d’autorisations' },
+    headers: ifMatch(await env.version('milestones', env.target.milestoneId)),
+  }),
+  addMilestoneComment: () => ({ body: { comment: 'Matrice d’autorisations' } }),
+  addEvidenceLink: () => ({
+    body: { name: 'Lien de contrôle', url: 'https://ged.example.org/matrice' },
+  }),
+  uploadEvidence: () => ({
+    query: 'name=Matrice.pdf',
+    rawBody: '%PDF-1.4\n%%EOF\n',
+    headers: { 'Content-Type': 'application/pdf' },
+  }),
+  // A file on the milestone of the cell's scope (none for a missing milestone).
+  downloadEvidence: async ({ target, evidenceFile }) => ({
+    params: {
+      evidenceId: target.milestoneId === MISSING ? MISSING : await evidenceFile(target.milestoneId),
+    },
+  }),
+  deleteEvidence: async ({ target, evidenceFile }) => ({
+    params: {
+      evidenceId: target.milestoneId === MISSING ? MISSING : await evidenceFile(target.milestoneId),
+    },
+  }),
+  listReviews: byProgramme,
   login: ({ principal, scope, unique }) => {
     const email =
       scope === 'other'
@@ -219,6 +307,6 @@ export async function requestFor(name: MatrixRoute, env: FactoryEnv): Promise<Re
   };
   const path = `/api/v1${buildPath(def.path, params)}${extra.query ? `?${extra.query}` : ''}`;
   const headers: Record<string, string> = { ...extra.headers };
-  if (WRITES.has(def.method)) headers['Content-Type'] = 'application/json';
-  return { method: def.method, path, body: extra.body, headers };
+  if (WRITES.has(def.method)) headers['Content-Type'] ??= 'application/json';
+  return { method: def.method, path, body: extra.body, rawBody: extra.rawBody, headers };
 }

@@ -36,7 +36,8 @@ export type PrincipalName = (typeof PRINCIPALS)[number];
 export const SCOPES = ['own', 'other', 'missing'] as const;
 export type ScopeName = (typeof SCOPES)[number];
 
-export type Status = 200 | 201 | 401 | 403 | 404;
+/** 422: let through by the access rules, then refused by a business rule (e.g. a plan exists). */
+export type Status = 200 | 201 | 401 | 403 | 404 | 422;
 export type Triple = readonly [own: Status, other: Status, missing: Status];
 export type ScopeKind =
   'programme' | 'consortium' | 'milestone' | 'kpi' | 'user' | 'list' | 'account' | 'token';
@@ -66,6 +67,11 @@ const consortiumWrite = (ok: 200 | 201): Grid => ({
   manager: [ok, ok, 404],
   disabled: OUT,
 });
+/**
+ * A consortium's KPI targets: like other consortium writes, except that the demo programme keeps
+ * targets for its managers (`leadsSetTargets: false`), so Coord@Dom's lead gets 403.
+ */
+const targetsWrite: Grid = { ...consortiumWrite(200), lead: [403, 404, 404] };
 /** Programme-level objects: visible to anyone in the programme, nobody sees `x-pascaline`. */
 const programmeRead: Grid = {
   anonymous: OUT,
@@ -111,6 +117,28 @@ const tokenRoute: Grid = {
   manager: [200, 200, 404],
   disabled: [200, 200, 404],
 };
+/**
+ * Planning (milestone.plan) is the manager's. The demo consortia's plans are approved, so the
+ * manager's request passes the gate and meets the rule: 422 (no template re-applied, no second
+ * approval, no deletion from an approved plan).
+ */
+const planning = (manager: 201 | 422): Grid => ({
+  anonymous: OUT,
+  observer: [403, 403, 404],
+  member: [403, 404, 404],
+  lead: [403, 404, 404],
+  manager: [manager, manager, 404],
+  disabled: OUT,
+});
+/** Comments: anyone inside the consortium and the incubator; observers read only. */
+const commentWrite: Grid = {
+  anonymous: OUT,
+  observer: [403, 403, 404],
+  member: [201, 404, 404],
+  lead: [201, 404, 404],
+  manager: [201, 201, 404],
+  disabled: OUT,
+};
 const signedIn = {
   anonymous: 401,
   observer: 200,
@@ -147,6 +175,31 @@ export const MATRIX = {
   listConsortiumKpis: { scope: 'consortium', expect: consortiumRead },
   listKpiValues: { scope: 'consortium', expect: consortiumRead },
   putKpiValue: { scope: 'consortium', expect: consortiumWrite(200) },
+  createKpi: { scope: 'programme', expect: managerOnly(201) },
+  patchKpi: { scope: 'kpi', expect: managerOnly(200) },
+  putConsortiumKpi: { scope: 'consortium', expect: targetsWrite },
+  listConsortiumKpiValues: { scope: 'consortium', expect: consortiumRead },
+  listKpiValueHistory: { scope: 'consortium', expect: consortiumRead },
+  getKpiSeries: { scope: 'kpi', expect: programmeRead },
+  getMilestoneTemplate: { scope: 'programme', expect: programmeRead },
+  putMilestoneTemplate: { scope: 'programme', expect: managerOnly(200) },
+  listProgrammeMilestones: { scope: 'programme', expect: programmeRead },
+  getMilestonePlan: { scope: 'consortium', expect: consortiumRead },
+  applyMilestoneTemplate: { scope: 'consortium', expect: planning(422) },
+  approveMilestonePlan: { scope: 'consortium', expect: planning(422) },
+  createMilestone: { scope: 'consortium', expect: planning(201) },
+  deleteMilestone: { scope: 'milestone', expect: planning(422) },
+  // The request waives: past the gate (lead or manager), the state machine lets only managers.
+  transitionMilestone: {
+    scope: 'milestone',
+    expect: { ...consortiumWrite(200), lead: [403, 404, 404] },
+  },
+  addMilestoneComment: { scope: 'milestone', expect: commentWrite },
+  addEvidenceLink: { scope: 'milestone', expect: consortiumWrite(201) },
+  uploadEvidence: { scope: 'milestone', expect: consortiumWrite(201) },
+  downloadEvidence: { scope: 'milestone', expect: consortiumRead },
+  deleteEvidence: { scope: 'milestone', expect: consortiumWrite(200) },
+  listReviews: { scope: 'list', expect: list },
   login: {
     scope: 'account',
     expect: {

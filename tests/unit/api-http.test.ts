@@ -16,6 +16,7 @@ const programme = {
   endDate: '2026-12-31',
   smallCountThreshold: 10,
   slippageToleranceDays: 30,
+  leadsSetTargets: false,
   version: 3,
   updatedAt: '2025-01-01T00:00:00.000Z',
 };

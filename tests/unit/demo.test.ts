@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { Consortium } from '@domain/contract/consortium';
 import { ConsortiumKpi, KpiDefinition, KpiValue } from '@domain/contract/kpi';
-import { Evidence, Milestone, MilestoneEvent } from '@domain/contract/milestone';
+import {
+  Evidence,
+  Milestone,
+  MilestoneEvent,
+  MilestonePlan,
+  MilestoneTemplate,
+} from '@domain/contract/milestone';
 import { Programme } from '@domain/contract/programme';
 import { ReportingPeriod, User } from '@domain/contract/reporting';
 import { currentValues, type Dataset } from '@domain/demo/dataset';
@@ -17,6 +23,11 @@ const schemas: { [K in keyof Dataset]: z.ZodType } = {
   milestones: Milestone,
   milestoneEvents: MilestoneEvent,
   evidence: Evidence,
+  milestoneTemplates: MilestoneTemplate,
+  milestonePlans: MilestonePlan.omit({ milestoneCount: true }).extend({
+    status: z.enum(['draft', 'approved']),
+    updatedAt: MilestoneTemplate.shape.updatedAt,
+  }),
   kpis: KpiDefinition,
   consortiumKpis: ConsortiumKpi,
   kpiValues: KpiValue,
@@ -59,7 +70,11 @@ describe('generateDemo', () => {
       const rows = data[table as keyof Dataset] as unknown[];
       for (const row of rows)
         expect(() => schema.parse(row), `${table} ${JSON.stringify(row)}`).not.toThrow();
-      const idsInTable = rows.map((r) => (r as { id: string }).id);
+      // Templates and plans are keyed by their programme or consortium, the rest by id.
+      const idsInTable = rows.map((r) => {
+        const row = r as { id?: string; programmeId?: string; consortiumId?: string };
+        return row.id ?? row.consortiumId ?? row.programmeId;
+      });
       expect(new Set(idsInTable).size, table).toBe(idsInTable.length);
     }
   });
@@ -87,8 +102,10 @@ describe('generateDemo', () => {
   });
 
   it('has the three consortia, each with the twelve-phase plan and 5–8 KPIs', () => {
-    expect(demo.consortia.map((c) => c.name)).toEqual(['Coord@Dom', 'Sortie+', 'EHPAD Connect']);
-    for (const c of demo.consortia) {
+    // The next cohort's consortium, without a plan yet, belongs to another programme.
+    const running = demo.consortia.filter((c) => c.programmeId === demo.programmes[0]!.id);
+    expect(running.map((c) => c.name)).toEqual(['Coord@Dom', 'Sortie+', 'EHPAD Connect']);
+    for (const c of running) {
       expect(c.partners.filter((p) => p.isLead)).toHaveLength(1);
       expect(demo.milestones.filter((m) => m.consortiumId === c.id)).toHaveLength(12);
       const tracked = demo.consortiumKpis.filter((s) => s.consortiumId === c.id);
@@ -229,11 +246,21 @@ describe('generateScale', () => {
     expect(data.consortia).toHaveLength(12);
     expect(data.milestones).toHaveLength(12 * 12);
     for (const [table, schema] of Object.entries(schemas)) {
-      const rows = data[table as keyof Dataset] as { id: string }[];
-      expect(new Set(rows.map((r) => r.id)).size, table).toBe(rows.length);
+      const rows = data[table as keyof Dataset] as {
+        id?: string;
+        programmeId?: string;
+        consortiumId?: string;
+      }[];
+      const keys = rows.map((r) => r.id ?? r.consortiumId ?? r.programmeId);
+      expect(new Set(keys).size, table).toBe(rows.length);
       for (const row of rows.slice(-50)) schema.parse(row);
     }
-    expect(generateScale(1, DEMO_TODAY)).toEqual(demo);
+    // The demo adds the next cohort's programme beside the running one; the scale copies the latter.
+    const single = generateScale(1, DEMO_TODAY);
+    expect(single.consortia).toEqual(demo.consortia.filter((c) => c.programmeId === 'pascaline'));
+    expect({ ...single, programmes: [], consortia: [], milestoneTemplates: [], users: [] }).toEqual(
+      { ...demo, programmes: [], consortia: [], milestoneTemplates: [], users: [] },
+    );
     expect(() => generateScale(0, DEMO_TODAY)).toThrow(RangeError);
   });
 });

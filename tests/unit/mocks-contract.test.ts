@@ -9,7 +9,12 @@ import { DEMO_TODAY } from '@tests/contract/target';
 const demo = generateDemo({ today: DEMO_TODAY });
 /** A live invitation link, planted in the store so getToken has something to answer. */
 const TOKEN = 'a'.repeat(43);
-const getRoutes = (Object.keys(routes) as RouteName[]).filter((n) => routes[n].method === 'GET');
+// Downloads answer bytes, not JSON: the milestone scenarios check them.
+const getRoutes = (Object.keys(routes) as RouteName[]).filter(
+  (n) => routes[n].method === 'GET' && !('rawResponse' in routes[n]),
+);
+/** The demo manager runs the first programme; the next cohort has its own manager. */
+const managed = (programmeId: string) => programmeId === demo.programmes[0]!.id;
 
 function calls(): [RouteName, Record<string, string>, string][] {
   const out: [RouteName, Record<string, string>, string][] = [
@@ -19,8 +24,9 @@ function calls(): [RouteName, Record<string, string>, string][] {
     ['listKpis', {}, ''],
     ['getMe', {}, ''],
     ['getToken', { token: TOKEN }, ''],
+    ['listReviews', {}, ''],
   ];
-  for (const p of demo.programmes) {
+  for (const p of demo.programmes.filter((x) => managed(x.id))) {
     const programmeId = p.id;
     out.push(['getProgramme', { programmeId }, ''], ['listPeriods', { programmeId }, '']);
     out.push(
@@ -29,26 +35,37 @@ function calls(): [RouteName, Record<string, string>, string][] {
     );
     out.push(['listUsers', { programmeId }, ''], ['listActivity', { programmeId }, '']);
     out.push(
+      ['getMilestoneTemplate', { programmeId }, ''],
+      ['listProgrammeMilestones', { programmeId }, ''],
+    );
+    out.push(
       ['listConsortia', {}, `?programmeId=${programmeId}`],
       ['listKpis', {}, `?programmeId=${programmeId}`],
     );
   }
-  for (const c of demo.consortia) {
+  for (const c of demo.consortia.filter((x) => managed(x.programmeId))) {
     const consortiumId = c.id;
     out.push(['getConsortium', { consortiumId }, ''], ['listMilestones', { consortiumId }, '']);
+    out.push(['getMilestonePlan', { consortiumId }, '']);
     out.push(
       ['listConsortiumKpis', { consortiumId }, ''],
       ['consortiumHistory', { consortiumId }, ''],
+      ['listConsortiumKpiValues', { consortiumId }, ''],
     );
   }
   for (const s of demo.consortiumKpis)
     out.push(['listKpiValues', { consortiumId: s.consortiumId, kpiId: s.kpiId }, '']);
+  for (const v of demo.kpiValues) {
+    const cell = { consortiumId: v.consortiumId, kpiId: v.kpiId, period: v.period };
+    if (v.revision > 1) out.push(['listKpiValueHistory', cell, '']);
+  }
   for (const m of demo.milestones) {
     const milestoneId = m.id;
     out.push(['getMilestone', { milestoneId }, ''], ['listMilestoneEvents', { milestoneId }, '']);
     out.push(['listEvidence', { milestoneId }, ''], ['milestoneHistory', { milestoneId }, '']);
   }
   for (const k of demo.kpis) out.push(['getKpi', { kpiId: k.id }, '']);
+  for (const k of demo.kpis) out.push(['getKpiSeries', { kpiId: k.id }, '']);
   return out;
 }
 

@@ -15,11 +15,14 @@ import { ConsortiumFacts } from '@/features/consortia/consortium-facts';
 import { PartnersTable } from '@/features/consortia/partners-table';
 import { KpiTable } from '@/features/kpis/kpi-table';
 import { MilestoneTable } from '@/features/milestones/milestone-table';
+import { PlanPanel } from '@/features/milestones/plan-panel';
+import { milestonePlanQueryOptions } from '@/api/milestone-plans';
 import { useLocale } from '@/lib/use-locale';
 import { paths } from '@/lib/paths';
 
 /** The programme's threshold is always listed; this only guards a reader who cannot see the programme. */
 const DEFAULT_SMALL_COUNT_THRESHOLD = 10;
+const DEFAULT_SLIPPAGE_TOLERANCE_DAYS = 30;
 
 function consortiumIdOf(params: Record<string, string | undefined>): string {
   // The route table guarantees the segment; an empty one would be answered 404 by the API.
@@ -33,6 +36,7 @@ export const loader =
     await Promise.all([
       queryClient.ensureQueryData(consortiumQueryOptions(id)),
       queryClient.ensureQueryData(milestonesQueryOptions(id)),
+      queryClient.ensureQueryData(milestonePlanQueryOptions(id)),
       queryClient.ensureQueryData(consortiumKpisQueryOptions(id)),
       queryClient.ensureQueryData(programmesQueryOptions()),
     ]);
@@ -46,7 +50,8 @@ export function Component() {
   const milestones = useMilestones(id);
   const kpis = useConsortiumKpis(id);
   const programme = useProgrammes().items.find((p) => p.id === consortium.programmeId);
-  const canEdit = can(principalOf(useMe()), 'consortium.update', {
+  const me = useMe();
+  const canEdit = can(principalOf(me), 'consortium.update', {
     programmeId: consortium.programmeId,
     consortiumId: consortium.id,
   });
@@ -68,10 +73,23 @@ export function Component() {
       <ConsortiumEditor consortium={consortium} canEdit={canEdit} />
       <ConsortiumFacts consortium={consortium} />
       <PartnersTable partners={consortium.partners} consortiumName={consortium.name} />
-      <MilestoneTable milestones={milestones.items} consortiumName={consortium.name} />
+      <PlanPanel
+        consortium={consortium}
+        milestones={milestones.items}
+        canPlan={can(principalOf(me), 'milestone.plan', {
+          programmeId: consortium.programmeId,
+          consortiumId: consortium.id,
+        })}
+      />
+      <MilestoneTable
+        milestones={milestones.items}
+        consortiumName={consortium.name}
+        slippageToleranceDays={programme?.slippageToleranceDays ?? DEFAULT_SLIPPAGE_TOLERANCE_DAYS}
+      />
       <KpiTable
         kpis={kpis.items}
         consortiumName={consortium.name}
+        entryFor={consortium}
         smallCountThreshold={programme?.smallCountThreshold ?? DEFAULT_SMALL_COUNT_THRESHOLD}
       />
       <HistoryPanel consortiumId={id} consortiumName={consortium.name} names={names} />

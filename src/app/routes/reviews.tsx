@@ -1,19 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Programme } from '@domain/contract/programme';
-import { consortiaQueryOptions, useConsortia } from '@/api/consortia';
-import { milestonesQueryOptions, useMilestonesOf } from '@/api/milestones';
 import { ensureCurrentProgramme, useCurrentProgramme } from '@/api/programmes';
+import { reviewsQueryOptions, useReviews } from '@/api/reviews';
 import { NoProgramme } from '@/components/no-programme';
 import { PageHeader } from '@/components/page-header';
-import { ReviewQueue, reviewQueue } from '@/features/milestones/review-queue';
+import { ReviewQueue } from '@/features/milestones/review-queue';
 
 export const loader = (queryClient: QueryClient) => async () => {
   const programme = await ensureCurrentProgramme(queryClient);
-  if (!programme) return null;
-  const { items } = await queryClient.ensureQueryData(consortiaQueryOptions(programme.id));
-  // One list per consortium, fetched in parallel: the API has no cross-consortium milestone query yet.
-  await Promise.all(items.map((c) => queryClient.ensureQueryData(milestonesQueryOptions(c.id))));
+  if (programme) await queryClient.ensureQueryData(reviewsQueryOptions(programme.id));
   return null;
 };
 
@@ -26,14 +22,13 @@ export function Component() {
 
 function ReviewsScreen({ programme }: { programme: Programme }) {
   const { t } = useTranslation();
-  const { items: consortia } = useConsortia(programme.id);
-  const milestones = useMilestonesOf(consortia.map((c) => c.id));
+  const { items } = useReviews(programme.id);
   return (
     <>
       <PageHeader title={t('reviews.title')} eyebrow={programme.name}>
         <p>{t('reviews.intro')}</p>
       </PageHeader>
-      <ReviewQueue items={reviewQueue(consortia, milestones)} />
+      <ReviewQueue items={items} />
     </>
   );
 }

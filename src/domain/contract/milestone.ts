@@ -167,7 +167,10 @@ export type SubmissionGap = z.infer<typeof SubmissionGap>;
 /** One phase of a programme's milestone template (domain brief §4). */
 export const MilestoneTemplateItem = z.strictObject({
   phase: Phase,
-  code: z.string().trim().regex(/^[A-Z0-9][A-Z0-9_-]{0,19}$/, 'expected e.g. J3 or DPIA_1'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9][A-Z0-9_-]{0,19}$/, 'expected e.g. J3 or DPIA_1'),
   title: LocalizedText,
   description: z.string().trim().max(4000),
   /** Months after the consortium's start at which the milestone opens. */
@@ -228,6 +231,42 @@ export const MilestoneCreate = z
     path: ['forecastDate'],
   });
 export type MilestoneCreate = z.infer<typeof MilestoneCreate>;
+
+/**
+ * Why a milestone write was refused, sent as `details.reason` with 403/409/422 answers: the
+ * message is English for logs and API users; the UI translates by code and reason.
+ */
+export const MilestoneRefusal = z.enum([
+  /** The role may not take this action (403). */
+  'role_not_allowed',
+  /** The action does not start from the milestone's current status (422). */
+  'invalid_state',
+  /** Requesting changes, waiving and reopening need a comment (422, field `comment`). */
+  'comment_required',
+  /** Expected evidence or KPI values are missing (422, `details.missing`). */
+  'submission_gaps',
+  /** The consortium already has a plan: the template applies only to a consortium without one. */
+  'plan_exists',
+  /** Only a draft plan can be approved. */
+  'plan_not_draft',
+  /** A plan without milestones cannot be approved. */
+  'plan_empty',
+  /** Milestones of an approved plan are waived, not deleted. */
+  'plan_approved',
+  /** A milestone with events or evidence is kept: its history is data. */
+  'milestone_has_history',
+  /** A date outside the consortium's period. */
+  'outside_consortium',
+  /** Another milestone of the consortium has this code. */
+  'code_taken',
+  /** An approved or waived milestone takes no evidence, comments aside; reopen it first. */
+  'milestone_closed',
+  /** `covers` names no item of the milestone's evidenceExpected. */
+  'not_expected',
+  /** The file's bytes do not look like its declared type. */
+  'content_mismatch',
+]);
+export type MilestoneRefusal = z.infer<typeof MilestoneRefusal>;
 
 /** A submission waiting for a manager, oldest first in the queue. */
 export const ReviewItem = z.strictObject({

@@ -12,6 +12,8 @@ export const Programme = z.strictObject({
   smallCountThreshold: z.number().int().min(1).max(100),
   /** Forecast slippage beyond this many days puts a milestone at risk. */
   slippageToleranceDays: z.number().int().min(0).max(365),
+  /** Whether consortium leads may set their own baselines, targets and bands (managers always may). */
+  leadsSetTargets: z.boolean(),
   version: Version,
   updatedAt: Timestamp,
 });

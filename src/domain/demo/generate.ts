@@ -8,7 +8,9 @@ import type { Dataset } from './dataset';
 import { EHPAD_CONNECT } from './ehpad-connect';
 import { buildKpiCatalogue } from './kpi-catalogue';
 import { buildKpiRows } from './kpi-series';
-import { buildMilestones } from './milestones';
+import { buildMilestoneTemplate } from './milestone-template';
+import { approvedPlan, buildMilestones } from './milestones';
+import { addNextCohort } from './next-cohort';
 import { buildUsers } from './people';
 import { seededRandom } from './random';
 import { SORTIE_PLUS } from './sortie-plus';
@@ -28,7 +30,9 @@ export const DEMO_CONSORTIUM_SPECS: readonly ConsortiumSpec[] = [
  * problem is visible. Same `today` → same rows, ids included.
  */
 export function generateDemo({ today }: { today: IsoDate }): Dataset {
-  return generateProgramme(today, 1);
+  const data = generateProgramme(today, 1);
+  addNextCohort(data, createTimeline(today));
+  return data;
 }
 
 /**
@@ -54,6 +58,7 @@ function generateProgramme(today: IsoDate, copies: number): Dataset {
     endDate: tl.end,
     smallCountThreshold: 10,
     slippageToleranceDays: 45,
+    leadsSetTargets: false,
     version: 1,
     updatedAt: createdAt,
   };
@@ -70,6 +75,8 @@ function generateProgramme(today: IsoDate, copies: number): Dataset {
     milestones: [],
     milestoneEvents: [],
     evidence: [],
+    milestoneTemplates: [buildMilestoneTemplate(programme.id, createdAt)],
+    milestonePlans: [],
     kpis,
     consortiumKpis: [],
     kpiValues: [],
@@ -90,6 +97,7 @@ function generateProgramme(today: IsoDate, copies: number): Dataset {
       data.milestones.push(...ms.milestones);
       data.milestoneEvents.push(...ms.events);
       data.evidence.push(...ms.evidence);
+      data.milestonePlans.push(approvedPlan(consortium.id, at(tl.start, 9)));
       data.consortiumKpis.push(...kpiRows.settings);
       data.kpiValues.push(...kpiRows.values);
     }

@@ -1,4 +1,5 @@
-import type { Phase } from '../contract/milestone';
+import type { Timestamp } from '../contract/common';
+import type { MilestoneTemplate, MilestoneTemplateItem, Phase } from '../contract/milestone';
 
 export interface PhaseTemplate {
   phase: Phase;
@@ -7,8 +8,8 @@ export interface PhaseTemplate {
   startMonth: number;
   endMonth: number;
   evidenceExpected: readonly string[];
-  /** What a consortium typically files to pass the gate: [kind, name]. */
-  evidence: readonly (readonly ['file' | 'link', string])[];
+  /** What a consortium typically files to pass the gate: [kind, name, expected item it covers]. */
+  evidence: readonly (readonly [kind: 'file' | 'link', name: string, covers?: string])[];
   requiresKpiValues?: boolean;
 }
 
@@ -23,8 +24,8 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
     endMonth: 1,
     evidenceExpected: ['PV du jury', 'Décision de sélection'],
     evidence: [
-      ['file', 'PV du jury de sélection.pdf'],
-      ['file', 'Décision de sélection signée.pdf'],
+      ['file', 'PV du jury de sélection.pdf', 'PV du jury'],
+      ['file', 'Décision de sélection signée.pdf', 'Décision de sélection'],
       ['link', 'Dossier de candidature'],
     ],
   },
@@ -37,8 +38,8 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
     endMonth: 3,
     evidenceExpected: ['Note de cadrage signée', 'Plan d\u2019indicateurs'],
     evidence: [
-      ['file', 'Note de cadrage v1.2 signée.pdf'],
-      ['file', 'Plan d\u2019indicateurs.xlsx'],
+      ['file', 'Note de cadrage v1.2 signée.pdf', 'Note de cadrage signée'],
+      ['file', 'Plan d\u2019indicateurs.xlsx', 'Plan d\u2019indicateurs'],
     ],
   },
   {
@@ -50,7 +51,7 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
     endMonth: 5,
     evidenceExpected: ['Accord signé par chaque partenaire'],
     evidence: [
-      ['file', 'Accord de consortium signé.pdf'],
+      ['file', 'Accord de consortium signé.pdf', 'Accord signé par chaque partenaire'],
       ['file', 'Convention de financement FIR.pdf'],
     ],
   },
@@ -63,8 +64,8 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
     endMonth: 6,
     evidenceExpected: ['Avis du DPO', 'Certificat HDS de l\u2019hébergeur'],
     evidence: [
-      ['file', 'AIPD et avis du DPO.pdf'],
-      ['file', 'Certificat HDS de l\u2019hébergeur.pdf'],
+      ['file', 'AIPD et avis du DPO.pdf', 'Avis du DPO'],
+      ['file', 'Certificat HDS de l\u2019hébergeur.pdf', 'Certificat HDS de l\u2019hébergeur'],
       ['link', 'Notice d\u2019information patients'],
     ],
   },
@@ -76,7 +77,7 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
     endMonth: 4,
     evidenceExpected: ['Note de qualification ou certificat CE'],
     evidence: [
-      ['file', 'Note de qualification MDCG 2019-11.pdf'],
+      ['file', 'Note de qualification MDCG 2019-11.pdf', 'Note de qualification ou certificat CE'],
       ['link', 'Règlement (UE) 2017/745, règle 11'],
     ],
   },
@@ -90,7 +91,11 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
     evidenceExpected: ['Avis CPP ou déclaration de conformité MR-004'],
     evidence: [
       ['file', 'Protocole d\u2019évaluation v2.pdf'],
-      ['file', 'Déclaration de conformité MR-004.pdf'],
+      [
+        'file',
+        'Déclaration de conformité MR-004.pdf',
+        'Avis CPP ou déclaration de conformité MR-004',
+      ],
     ],
   },
   {
@@ -101,7 +106,7 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
     endMonth: 7,
     evidenceExpected: ['PV de recette signé'],
     evidence: [
-      ['file', 'PV de recette signé.pdf'],
+      ['file', 'PV de recette signé.pdf', 'PV de recette signé'],
       ['file', 'Cahier de recette.xlsx'],
     ],
   },
@@ -113,8 +118,8 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
     endMonth: 8,
     evidenceExpected: ['Feuilles d\u2019émargement', 'Note de mise en service'],
     evidence: [
-      ['file', 'Feuilles d\u2019émargement formations.pdf'],
-      ['file', 'Note de mise en service.pdf'],
+      ['file', 'Feuilles d\u2019émargement formations.pdf', 'Feuilles d\u2019émargement'],
+      ['file', 'Note de mise en service.pdf', 'Note de mise en service'],
       ['link', 'Support de formation en ligne'],
     ],
   },
@@ -126,8 +131,8 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
     endMonth: 20,
     evidenceExpected: ['Extractions de données', 'Règle de calcul'],
     evidence: [
-      ['file', 'Extraction file active.csv'],
-      ['file', 'Règles de calcul des indicateurs.pdf'],
+      ['file', 'Extraction file active.csv', 'Extractions de données'],
+      ['file', 'Règles de calcul des indicateurs.pdf', 'Règle de calcul'],
     ],
     requiresKpiValues: true,
   },
@@ -140,8 +145,8 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
     endMonth: 13,
     evidenceExpected: ['Rapport intermédiaire', 'Résultats d\u2019enquête'],
     evidence: [
-      ['file', 'Rapport intermédiaire.pdf'],
-      ['file', 'Résultats enquête SUS M12.xlsx'],
+      ['file', 'Rapport intermédiaire.pdf', 'Rapport intermédiaire'],
+      ['file', 'Résultats enquête SUS M12.xlsx', 'Résultats d\u2019enquête'],
       ['link', 'Compte rendu du COPIL intermédiaire'],
     ],
     requiresKpiValues: true,
@@ -155,8 +160,8 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
     endMonth: 23,
     evidenceExpected: ['Rapport final', 'Bilan budgétaire'],
     evidence: [
-      ['file', 'Rapport final.pdf'],
-      ['file', 'Bilan budgétaire.xlsx'],
+      ['file', 'Rapport final.pdf', 'Rapport final'],
+      ['file', 'Bilan budgétaire.xlsx', 'Bilan budgétaire'],
     ],
     requiresKpiValues: true,
   },
@@ -171,8 +176,26 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
     endMonth: 24,
     evidenceExpected: ['Relevé de décision du COPIL'],
     evidence: [
-      ['file', 'Relevé de décision du COPIL.pdf'],
+      ['file', 'Relevé de décision du COPIL.pdf', 'Relevé de décision du COPIL'],
       ['link', 'Lettre d\u2019intention Article 51'],
     ],
   },
 ];
+
+/** The template as a programme stores it: codes J0…J11, months counted from the start (M1 = 0). */
+export function templateItems(): MilestoneTemplateItem[] {
+  return MILESTONE_TEMPLATE.map((t, index) => ({
+    phase: t.phase,
+    code: `J${index}`,
+    title: { fr: t.title[0], en: t.title[1] },
+    description: t.description,
+    offsetMonths: t.startMonth - 1,
+    durationMonths: t.endMonth - t.startMonth,
+    evidenceExpected: [...t.evidenceExpected],
+    requiresKpiValues: t.requiresKpiValues ?? false,
+  }));
+}
+
+export function buildMilestoneTemplate(programmeId: string, at: Timestamp): MilestoneTemplate {
+  return { programmeId, items: templateItems(), version: 1, updatedAt: at };
+}

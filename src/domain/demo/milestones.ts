@@ -1,4 +1,4 @@
-import type { IsoDate } from '../contract/common';
+import type { IsoDate, Timestamp } from '../contract/common';
 import type {
   Evidence,
   Milestone,
@@ -6,6 +6,7 @@ import type {
   MilestoneStatus,
   TransitionAction,
 } from '../contract/milestone';
+import type { PlanRecord } from '../rules/milestone-plan';
 import { MILESTONE_TEMPLATE, type PhaseTemplate } from './milestone-template';
 import type { Random } from './random';
 import type { ConsortiumSpec, PhaseStory } from './specs';
@@ -21,6 +22,18 @@ export interface MilestoneRows {
 }
 
 type EventDraft = Omit<MilestoneEvent, 'id' | 'milestoneId'>;
+
+/** Each demo consortium's plan was approved by the manager the day the trial started. */
+export function approvedPlan(consortiumId: string, approvedAt: Timestamp): PlanRecord {
+  return {
+    consortiumId,
+    status: 'approved',
+    approvedAt,
+    approvedBy: MANAGER_NAME,
+    version: 2,
+    updatedAt: approvedAt,
+  };
+}
 
 const transition = (
   action: TransitionAction,
@@ -181,7 +194,7 @@ function buildEvidence(
   tl: Timeline,
   rng: Random,
 ): Evidence[] {
-  return t.evidence.map(([kind, name], i) => {
+  return t.evidence.map(([kind, name, covers], i) => {
     const uploaded = minDate(
       maxDate(addDays(dueDate, -rng.int(4, 15)), tl.monthStart(t.startMonth)),
       tl.today,
@@ -195,6 +208,7 @@ function buildEvidence(
         kind === 'link' ? `https://ged.pascaline.example/${spec.slug}/${t.phase}/${i + 1}` : null,
       mediaType: kind === 'file' ? mediaTypeOf(name) : null,
       sizeBytes: kind === 'file' ? rng.int(40_000, 2_400_000) : null,
+      covers: covers ?? null,
       uploadedBy: spec.leadPerson,
       uploadedAt: at(uploaded, 11),
     };

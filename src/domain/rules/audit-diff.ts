@@ -21,5 +21,20 @@ export function auditDiff<T extends object>(
 export const AUDITED_FIELDS = {
   consortium: ['name', 'solution', 'description', 'territory', 'budgetEur'],
   milestone: ['progress', 'forecastDate', 'description'],
+  milestoneTransition: ['status', 'actualDate', 'progress'],
+  milestonePlan: ['status', 'approvedAt', 'approvedBy'],
   kpiValue: ['value', 'numerator', 'denominator', 'provisional', 'source', 'note', 'explanation'],
+  kpi: [
+    'name',
+    'definition',
+    'unit',
+    'ratePer',
+    'direction',
+    'aggregation',
+    'frequency',
+    'decimals',
+    'sourceType',
+    'reportingLagMonths',
+  ],
+  consortiumKpi: ['baseline', 'targets', 'tolerance'],
 } as const;

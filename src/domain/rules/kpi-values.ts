@@ -25,6 +25,28 @@ type KpiShape = Pick<
   'unit' | 'aggregation' | 'frequency' | 'ratePer' | 'decimals' | 'direction'
 >;
 
+export type UnitIssueCode = Extract<KpiValueIssueCode, 'negative' | 'not_integer' | 'above_100'>;
+
+/**
+ * Whether a number can be a value of the KPI's unit: the rule for entered values, baselines and
+ * targets alike. Counts are whole and nothing but euros goes below zero; a share or a score
+ * cannot pass 100, except a ratio kept within a band (budget consumed can reach 110 %).
+ */
+export function unitIssues(
+  kpi: Pick<KpiDefinition, 'unit' | 'direction'>,
+  v: number,
+): UnitIssueCode[] {
+  const issues: UnitIssueCode[] = [];
+  if (v < 0 && kpi.unit !== 'eur') issues.push('negative');
+  if (kpi.unit === 'count' && !Number.isInteger(v)) issues.push('not_integer');
+  if (
+    (kpi.unit === 'percent' && kpi.direction !== 'band' && v > 100) ||
+    (kpi.unit === 'score' && v > 100)
+  )
+    issues.push('above_100');
+  return issues;
+}
+
 /** Scale of a rate: percentages are per 100, other rates per the definition's ratePer. */
 export function rateScale(kpi: Pick<KpiDefinition, 'unit' | 'ratePer'>): number {
   return kpi.unit === 'percent' ? 100 : (kpi.ratePer ?? 1);
@@ -93,15 +115,7 @@ export function validateKpiValue(
       issues.push({ field: 'denominator', code: 'fraction_not_allowed' });
     const v = input.value;
     if (v === undefined) issues.push({ field: 'value', code: 'value_required' });
-    else {
-      if (v < 0 && kpi.unit !== 'eur') issues.push({ field: 'value', code: 'negative' });
-      if (kpi.unit === 'count' && !Number.isInteger(v))
-        issues.push({ field: 'value', code: 'not_integer' });
-      if (kpi.unit === 'percent' && kpi.direction !== 'band' && v > 100) {
-        issues.push({ field: 'value', code: 'above_100' });
-      }
-      if (kpi.unit === 'score' && v > 100) issues.push({ field: 'value', code: 'above_100' });
-    }
+    else for (const code of unitIssues(kpi, v)) issues.push({ field: 'value', code });
   }
   if (issues.length === 0 && isRed && !input.explanation?.trim()) {
     issues.push({ field: 'explanation', code: 'explanation_required' });

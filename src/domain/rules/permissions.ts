@@ -1,3 +1,4 @@
+import type { Programme } from '../contract/programme';
 import type { Membership, Role } from '../contract/reporting';
 
 /**
@@ -89,6 +90,19 @@ export function can(p: Principal | null, permission: Permission, scope: Scope): 
     default:
       return false;
   }
+}
+
+/**
+ * Who may set a consortium's baseline, targets and tolerance bands: the programme's managers
+ * always, the consortium's lead only where the programme lets leads set their own targets.
+ */
+export function canSetTargets(
+  p: Principal | null,
+  scope: Scope,
+  programme: Pick<Programme, 'id' | 'leadsSetTargets'>,
+): boolean {
+  if (scope.programmeId !== programme.id || !can(p, 'kpiTarget.write', scope)) return false;
+  return rolesAt(p, scope).has('manager') || programme.leadsSetTargets;
 }
 
 /**

@@ -24,6 +24,7 @@ const programme: Programme = {
   endDate: '2026-12-31',
   smallCountThreshold: 10,
   slippageToleranceDays: 30,
+  leadsSetTargets: false,
   version: 1,
   updatedAt: AT,
 };

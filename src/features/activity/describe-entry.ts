@@ -9,7 +9,7 @@ import { fr } from '@/locales';
 export interface EntityNames {
   consortium: (id: string) => string | undefined;
   milestone: (id: string) => string | undefined;
-  kpi: (id: string) => { name: string; spec: NumberSpec } | undefined;
+  kpi: (id: string) => { name: string; code: string; spec: NumberSpec } | undefined;
   user: (id: string) => string | undefined;
 }
 
@@ -26,6 +26,25 @@ const isKey = <K extends string>(table: Record<K, string>, key: string): key is 
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_TEXT = 160;
+/** Entry kinds that list their changes field by field. */
+const DETAILED = new Set(['kpiValue', 'kpi', 'consortiumKpi', 'milestone', 'consortium']);
+/** Fields that say which cell or KPI an entry is about, not what changed. */
+const NAMING_FIELDS = new Set(['period', 'kpiId', 'evidenceId', 'evidenceName']);
+
+/** The KPI an entry is about: its own id, or the KPI its cell or settings name. */
+function kpiIdOf(entry: AuditEntry): string | undefined {
+  if (entry.entityType === 'kpi') return entry.entityId;
+  const named = entry.after?.kpiId ?? entry.before?.kpiId;
+  return typeof named === 'string' ? named : undefined;
+}
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+const isLocalized = (v: unknown): v is Record<'fr' | 'en', string> =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { fr?: unknown }).fr === 'string' &&
+  typeof (v as { en?: unknown }).en === 'string';
 
 /** Turns entries into words: "changed the milestone “Go-live”", "Progress: 40 % becomes 60 %". */
 export function useDescribeEntry(names: EntityNames) {
@@ -38,17 +57,23 @@ export function useDescribeEntry(names: EntityNames) {
     if (typeof v === 'number') {
       if (field === 'progress') return t('common.percent', { value: v });
       if (field === 'budgetEur') return formatEuros(v, locale);
-      const kpi = entry.entityType === 'kpiValue' ? names.kpi(entry.entityId) : undefined;
+      const id = entry.entityType === 'kpiValue' ? kpiIdOf(entry) : undefined;
+      const kpi = id === undefined ? undefined : names.kpi(id);
       return formatNumber(
         v,
         kpi && field === 'value' ? kpi.spec : { unit: 'count', decimals: 2, ratePer: null },
         locale,
       );
     }
+    if (isLocalized(v)) return v[locale];
     if (typeof v !== 'string') return JSON.stringify(v);
     if (field === 'period') return formatPeriod(v, locale);
     if (field === 'role' && isKey(fr.role, v)) return t(`role.${v}`);
     if (field === 'status' && isKey(fr.milestoneStatus, v)) return t(`milestoneStatus.${v}`);
+    if (field === 'action' && isKey(fr.milestoneActions.action, v))
+      return t(`milestoneActions.action.${v}`);
+    if (field === 'phase' && isKey(fr.phase, v)) return t(`phase.${v}`);
+    if (field === 'kind' && isKey(fr.audit.evidenceKind, v)) return t(`audit.evidenceKind.${v}`);
     if (DATE.test(v)) return formatDate(v, locale);
     return v.length > MAX_TEXT ? `${v.slice(0, MAX_TEXT)}…` : v;
   };
@@ -58,34 +83,40 @@ export function useDescribeEntry(names: EntityNames) {
     if (!isKey<SentenceKey>(fr.audit.sentence, key))
       return t('audit.sentence.other', { action: entry.action });
     const after = entry.after ?? {};
+    const before = entry.before ?? {};
+    // KPI entries are named by the KPI's code: "PAT_INC" for March 2026.
+    const kpiId = kpiIdOf(entry);
     const name =
       entry.entityType === 'milestone'
         ? names.milestone(entry.entityId)
-        : entry.entityType === 'kpiValue'
-          ? names.kpi(entry.entityId)?.name
-          : entry.entityType === 'consortium'
-            ? names.consortium(entry.entityId)
-            : names.user(entry.entityId);
+        : entry.entityType === 'milestonePlan'
+          ? names.consortium(entry.entityId)
+          : kpiId !== undefined
+            ? (names.kpi(kpiId)?.code ?? kpiId)
+            : entry.entityType === 'consortium'
+              ? names.consortium(entry.entityId)
+              : names.user(entry.entityId);
     return t(`audit.sentence.${key}`, {
       name: name ?? entry.entityId,
       period: typeof after.period === 'string' ? formatPeriod(after.period, locale) : '',
       email: typeof after.email === 'string' ? after.email : '',
       role: typeof after.role === 'string' ? value('role', after.role, entry) : '',
+      // A milestone added or removed, a piece of evidence attached or removed, by its own name.
+      code: text(after.code ?? before.code),
+      evidence: text(after.evidenceName ?? before.evidenceName),
     });
   };
 
-  /** Field by field; `period` only names the KPI cell and `role`/`email` are in the sentence. */
+  /** Field by field; `period` and `kpiId` only name the KPI cell and `role`/`email` are in the sentence. */
   const changes = (entry: AuditEntry): Change[] => {
     if (
-      entry.entityType !== 'kpiValue' &&
-      entry.entityType !== 'milestone' &&
-      entry.entityType !== 'consortium' &&
+      !DETAILED.has(entry.entityType) &&
       entry.action !== 'user.disable' &&
       entry.action !== 'user.enable'
     )
       return [];
     return Object.entries(entry.after ?? {})
-      .filter(([field]) => field !== 'period')
+      .filter(([field]) => !NAMING_FIELDS.has(field))
       .map(([field, after]) => ({
         field,
         label: isKey<FieldKey>(fr.audit.field, field) ? t(`audit.field.${field}`) : field,

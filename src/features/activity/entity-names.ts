@@ -25,7 +25,7 @@ export function entityNames(
     milestone: (id) => milestones.get(id)?.title[locale],
     kpi: (id) => {
       const k = kpis.get(id);
-      return k && { name: k.name[locale], spec: k };
+      return k && { name: k.name[locale], code: k.code, spec: k };
     },
     user: (id) => users.get(id)?.name,
   };

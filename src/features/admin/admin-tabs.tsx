@@ -13,6 +13,9 @@ export function AdminTabs() {
       <NavLink to={paths.users.getHref()} className="tab">
         {t('admin.tabUsers')}
       </NavLink>
+      <NavLink to={paths.milestoneTemplate.getHref()} className="tab">
+        {t('milestoneTemplate.tab')}
+      </NavLink>
     </nav>
   );
 }

@@ -40,6 +40,12 @@ export function ProgrammeSettings({ programme }: { programme: Programme }) {
               label: t('admin.slippageTolerance'),
               value: t('admin.slippageValue', { count: programme.slippageToleranceDays }),
             },
+            {
+              label: t('admin.targetsSetBy'),
+              value: t(
+                programme.leadsSetTargets ? 'admin.targetsByLeads' : 'admin.targetsByManagers',
+              ),
+            },
           ]}
         />
       </section>

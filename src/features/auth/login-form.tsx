@@ -1,4 +1,5 @@
 import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@domain/contract/auth';
 import { useLogin } from '@/api/auth';
@@ -88,7 +89,9 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+// TFunction, not ReturnType<typeof useTranslation>['t']: with every feature's keys, the latter
+// makes tsc give up (TS2589).
+type T = TFunction;
 
 /** One generic message for refused credentials: it must not tell which of the two was wrong. */
 function loginErrorMessage(error: unknown, t: T): string {

@@ -1,23 +1,45 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Consortium } from '@domain/contract/consortium';
 import type { ConsortiumKpiSummary } from '@domain/contract/kpi';
+import { can } from '@domain/rules/permissions';
 import { smallCountLabel } from '@domain/rules/small-counts';
 import { EmptyState } from '@/components/empty-state';
 import { KpiStatusBadge, TrendIndicator } from '@/components/status-badges';
+import { principalOf, useMe } from '@/lib/access';
 import { formatNumber, formatPeriod } from '@/lib/format';
+import { paths } from '@/lib/paths';
 import { useLocale } from '@/lib/use-locale';
 import { Sparkline } from './sparkline';
+import '@/styles/kpis.css';
 
 interface KpiTableProps {
   kpis: ConsortiumKpiSummary[];
   consortiumName: string;
   smallCountThreshold: number;
+  /** On the consortium overview: a link to the entry grid for those who may enter values. */
+  entryFor?: Pick<Consortium, 'id' | 'programmeId'>;
 }
 
-export function KpiTable({ kpis, consortiumName, smallCountThreshold }: KpiTableProps) {
+export function KpiTable({ kpis, consortiumName, smallCountThreshold, entryFor }: KpiTableProps) {
   const { t } = useTranslation();
+  const principal = principalOf(useMe());
+  const canEnter =
+    entryFor !== undefined &&
+    can(principal, 'kpiValue.write', {
+      programmeId: entryFor.programmeId,
+      consortiumId: entryFor.id,
+    });
   return (
     <section aria-labelledby="kpis-heading">
-      <h2 id="kpis-heading">{t('kpiTable.heading')}</h2>
+      <div className="section-heading">
+        <h2 id="kpis-heading">{t('kpiTable.heading')}</h2>
+        {entryFor && canEnter ? (
+          <Link to={paths.kpiEntry.getHref(entryFor.id)} className="button button-small">
+            {t('kpiEntry.link')}
+          </Link>
+        ) : null}
+      </div>
       {kpis.length === 0 ? (
         <EmptyState title={t('kpiTable.empty')} />
       ) : (
@@ -68,7 +90,9 @@ function KpiRow({
   return (
     <tr>
       <th scope="row">
-        <span className="kpi-name">{kpi.name[locale]}</span>
+        <Link to={paths.kpiDetail.getHref(row.settings.consortiumId, kpi.id)} className="kpi-name">
+          {kpi.name[locale]}
+        </Link>
         <span className="kpi-code">{kpi.code}</span>
       </th>
       <td className="nowrap">
@@ -107,6 +131,7 @@ function KpiRow({
         {first && last && first !== last ? (
           <Sparkline
             values={row.recent.map((p) => p.value)}
+            status={row.status}
             label={t('kpiTable.sparkline', {
               from: fmt(first.value ?? 0),
               fromPeriod: formatPeriod(first.period, locale),

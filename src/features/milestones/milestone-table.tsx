@@ -1,88 +1,209 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Phase, type Milestone } from '@domain/contract/milestone';
+import { useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import type { Milestone } from '@domain/contract/milestone';
 import { slippageDays } from '@domain/rules/milestone-health';
+import { todayIso } from '@domain/rules/periods';
 import { EmptyState } from '@/components/empty-state';
+import { Icon } from '@/components/icons';
 import { ProgressBar } from '@/components/progress-bar';
 import { MilestoneStatusBadge } from '@/components/status-badges';
 import { formatDate } from '@/lib/format';
+import { paths } from '@/lib/paths';
 import { useLocale } from '@/lib/use-locale';
+import {
+  applyMilestoneFilters,
+  filtersFromParams,
+  paramsFromFilters,
+  type MilestoneFilters,
+  type SortKey,
+} from './milestone-filters';
+import { healthOf, MilestoneHealthBadge } from './milestone-health';
+import { MilestoneTableFilters } from './milestone-table-filters';
 
-/** Template order first (the plan reads as the trial unfolds), then by forecast date within a phase. */
-function byPlanOrder(a: Milestone, b: Milestone): number {
-  return (
-    Phase.options.indexOf(a.phase) - Phase.options.indexOf(b.phase) ||
-    a.forecastDate.localeCompare(b.forecastDate) ||
-    a.code.localeCompare(b.code)
-  );
+interface MilestoneTableProps {
+  milestones: Milestone[];
+  consortiumName: string;
+  slippageToleranceDays: number;
 }
 
+/** Marks the URL changes the table makes itself, as opposed to back/forward or a link. */
+const OWN_WRITE = 'milestoneFilters';
+
+/**
+ * The filters as state, mirrored into the URL. The state leads: a URL change is a navigation
+ * that settles a moment later, and typing in the search box must not wait for it. A URL change
+ * the table did not make (back/forward, a shared link) is adopted.
+ */
+function useFiltersInUrl(): [MilestoneFilters, (next: MilestoneFilters) => void] {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const location = useLocation();
+  const [filters, setFilters] = useState(() => filtersFromParams(searchParams));
+  const [seenKey, setSeenKey] = useState(location.key);
+  if (location.key !== seenKey) {
+    setSeenKey(location.key);
+    const own = (location.state as { [OWN_WRITE]?: true } | null)?.[OWN_WRITE] === true;
+    if (!own) setFilters(filtersFromParams(searchParams));
+  }
+  const update = (next: MilestoneFilters) => {
+    setFilters(next);
+    setSearchParams(paramsFromFilters(next), {
+      replace: true,
+      preventScrollReset: true,
+      state: { [OWN_WRITE]: true },
+    });
+  };
+  return [filters, update];
+}
+
+/** The consortium's milestones, filtered and sorted from the URL; each row opens its page. */
 export function MilestoneTable({
   milestones,
   consortiumName,
-}: {
-  milestones: Milestone[];
-  consortiumName: string;
-}) {
+  slippageToleranceDays,
+}: MilestoneTableProps) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const today = todayIso();
+  const [filters, update] = useFiltersInUrl();
+  const rows = applyMilestoneFilters(milestones, filters, { today, locale });
+
   const date = (iso: string | null) =>
     iso ? formatDate(iso, locale) : <span className="muted">{t('common.none')}</span>;
+
   return (
     <section aria-labelledby="milestones-heading">
       <h2 id="milestones-heading">{t('milestones.heading')}</h2>
       {milestones.length === 0 ? (
         <EmptyState title={t('milestones.empty')} />
       ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="milestones-caption">
-          <table className="table">
-            <caption id="milestones-caption">
-              {t('milestones.caption', { name: consortiumName })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('milestones.phase')}</th>
-                <th scope="col">{t('milestones.title')}</th>
-                <th scope="col">{t('milestones.status')}</th>
-                <th scope="col">{t('milestones.baseline')}</th>
-                <th scope="col">{t('milestones.forecast')}</th>
-                <th scope="col">{t('milestones.actual')}</th>
-                <th scope="col" className="num">
-                  {t('milestones.slippage')}
-                </th>
-                <th scope="col">{t('milestones.progress')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...milestones].sort(byPlanOrder).map((m) => {
-                const slip = slippageDays(m);
-                return (
-                  <tr key={m.id}>
-                    <td>{t(`phase.${m.phase}`)}</td>
-                    <th scope="row">{m.title[locale]}</th>
-                    <td>
-                      <MilestoneStatusBadge status={m.status} />
-                    </td>
-                    <td className="nowrap">{date(m.baselineDate)}</td>
-                    <td className="nowrap">{date(m.forecastDate)}</td>
-                    <td className="nowrap">{date(m.actualDate)}</td>
-                    <td className={slip > 0 ? 'num text-danger' : 'num'}>
-                      {slip > 0
-                        ? t('milestones.slippageDays', { count: slip })
-                        : t('milestones.noSlippage')}
-                    </td>
-                    <td>
-                      <ProgressBar
-                        percent={m.progress}
-                        label={t('common.percent', { value: m.progress })}
-                      />
-                    </td>
+        <>
+          <MilestoneTableFilters
+            filters={filters}
+            shown={rows.length}
+            total={milestones.length}
+            onChange={update}
+          />
+          {rows.length === 0 ? (
+            <EmptyState title={t('milestoneTable.noMatch')} />
+          ) : (
+            <div
+              className="table-wrap"
+              tabIndex={0}
+              role="region"
+              aria-labelledby="milestones-caption"
+            >
+              <table className="table ms-table">
+                <caption id="milestones-caption">
+                  {t('milestones.caption', { name: consortiumName })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="ms-sticky">
+                      {t('milestones.title')}
+                    </th>
+                    <SortHeader column="plan" filters={filters} onSort={update}>
+                      {t('milestones.phase')}
+                    </SortHeader>
+                    <th scope="col">{t('milestones.status')}</th>
+                    <th scope="col">{t('milestoneTable.health')}</th>
+                    <SortHeader column="baseline" filters={filters} onSort={update}>
+                      {t('milestones.baseline')}
+                    </SortHeader>
+                    <SortHeader column="forecast" filters={filters} onSort={update}>
+                      {t('milestones.forecast')}
+                    </SortHeader>
+                    <SortHeader column="actual" filters={filters} onSort={update}>
+                      {t('milestones.actual')}
+                    </SortHeader>
+                    <th scope="col" className="num">
+                      {t('milestones.slippage')}
+                    </th>
+                    <th scope="col">{t('milestones.progress')}</th>
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                </thead>
+                <tbody>
+                  {rows.map((m) => {
+                    const slip = slippageDays(m);
+                    return (
+                      <tr key={m.id}>
+                        <th scope="row" className="ms-sticky">
+                          <Link to={paths.milestone.getHref(m.id)}>{m.title[locale]}</Link>
+                        </th>
+                        <td>
+                          <span className="ms-code">{m.code}</span> {t(`phase.${m.phase}`)}
+                        </td>
+                        <td>
+                          <MilestoneStatusBadge status={m.status} />
+                        </td>
+                        <td>
+                          <MilestoneHealthBadge {...healthOf(m, today, slippageToleranceDays)} />
+                        </td>
+                        <td className="nowrap">{date(m.baselineDate)}</td>
+                        <td className="nowrap">{date(m.forecastDate)}</td>
+                        <td className="nowrap">{date(m.actualDate)}</td>
+                        <td className={slip > 0 ? 'num text-danger nowrap' : 'num nowrap'}>
+                          {slip > 0
+                            ? t('milestones.slippageDays', { count: slip })
+                            : t('milestones.noSlippage')}
+                        </td>
+                        <td>
+                          <ProgressBar
+                            percent={m.progress}
+                            label={t('common.percent', { value: m.progress })}
+                          />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
       )}
     </section>
+  );
+}
+
+/**
+ * A column header that sorts: a button inside the th, with aria-sort on the th, as the ARIA
+ * sortable-table pattern has it. A second press reverses the order.
+ */
+function SortHeader({
+  column,
+  filters,
+  onSort,
+  children,
+}: {
+  column: SortKey;
+  filters: MilestoneFilters;
+  onSort: (next: MilestoneFilters) => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const active = filters.sort === column;
+  const ariaSort = active ? (filters.direction === 'asc' ? 'ascending' : 'descending') : undefined;
+  const next = active && filters.direction === 'asc' ? 'desc' : 'asc';
+  return (
+    <th scope="col" aria-sort={ariaSort}>
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => onSort({ ...filters, sort: column, direction: next })}
+      >
+        {children}
+        <Icon
+          name={active ? 'chevron-down' : 'dash'}
+          className={active ? `sort-icon sort-${filters.direction}` : 'sort-icon'}
+        />
+        <span className="visually-hidden">
+          {active
+            ? t(`milestoneTable.sorted.${filters.direction}`)
+            : t('milestoneTable.sorted.none')}
+        </span>
+      </button>
+    </th>
   );
 }

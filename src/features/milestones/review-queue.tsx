@@ -1,37 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Consortium } from '@domain/contract/consortium';
-import type { Milestone } from '@domain/contract/milestone';
-import { paths } from '@/lib/paths';
+import type { ReviewItem } from '@domain/contract/milestone';
 import { EmptyState } from '@/components/empty-state';
+import { Icon } from '@/components/icons';
 import { formatDate, formatDateTime } from '@/lib/format';
+import { paths } from '@/lib/paths';
 import { useLocale } from '@/lib/use-locale';
 
-export interface ReviewItem {
-  milestone: Milestone;
-  consortium: Pick<Consortium, 'id' | 'name'>;
-}
-
 /**
- * Submitted milestones awaiting the incubator's decision, oldest first: the one waiting longest
- * is the one to look at. updatedAt is when the milestone last changed, i.e. its submission.
+ * Submissions awaiting the incubator's decision, in the server's order: oldest first, as the one
+ * waiting longest is the one to look at. Each opens the milestone's page, where the evidence,
+ * linked KPI values and history are and where the decision is taken.
  */
-export function reviewQueue(
-  consortia: Consortium[],
-  milestonesByConsortium: Milestone[][],
-): ReviewItem[] {
-  return consortia
-    .flatMap((consortium, i) =>
-      (milestonesByConsortium[i] ?? [])
-        .filter((m) => m.status === 'submitted')
-        .map((milestone) => ({
-          milestone,
-          consortium: { id: consortium.id, name: consortium.name },
-        })),
-    )
-    .sort((a, b) => a.milestone.updatedAt.localeCompare(b.milestone.updatedAt));
-}
-
 export function ReviewQueue({ items }: { items: ReviewItem[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -44,31 +24,54 @@ export function ReviewQueue({ items }: { items: ReviewItem[] }) {
   }
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="reviews-caption">
-      <table className="table">
+      <table className="table review-table">
         <caption id="reviews-caption">{t('reviews.caption', { count: items.length })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('reviews.submittedAt')}</th>
+            <th scope="col" className="ms-sticky">
+              {t('milestones.title')}
+            </th>
+            <th scope="col">{t('reviewQueue.waiting')}</th>
             <th scope="col">{t('reviews.consortium')}</th>
             <th scope="col">{t('milestones.phase')}</th>
-            <th scope="col">{t('milestones.title')}</th>
+            <th scope="col">{t('reviewQueue.submittedBy')}</th>
             <th scope="col">{t('milestones.forecast')}</th>
-            <th scope="col" className="num">
-              {t('reviews.evidence')}
-            </th>
+            <th scope="col">{t('reviewQueue.needs')}</th>
           </tr>
         </thead>
         <tbody>
-          {items.map(({ milestone: m, consortium: c }) => (
+          {items.map(({ milestone: m, consortium: c, submittedAt, submittedBy, waitingDays }) => (
             <tr key={m.id}>
-              <td className="nowrap">{formatDateTime(m.updatedAt, locale)}</td>
+              <th scope="row" className="ms-sticky">
+                <Link to={paths.milestone.getHref(m.id)}>{m.title[locale]}</Link>
+              </th>
+              <td className="nowrap">
+                <strong>{t('reviewQueue.waitingDays', { count: waitingDays })}</strong>
+                <span className="block muted small">
+                  {t('reviewQueue.since', { date: formatDateTime(submittedAt, locale) })}
+                </span>
+              </td>
               <td>
                 <Link to={paths.consortium.getHref(c.id)}>{c.name}</Link>
               </td>
-              <td>{t(`phase.${m.phase}`)}</td>
-              <th scope="row">{m.title[locale]}</th>
+              <td>
+                <span className="ms-code">{m.code}</span> {t(`phase.${m.phase}`)}
+              </td>
+              <td>{submittedBy}</td>
               <td className="nowrap">{formatDate(m.forecastDate, locale)}</td>
-              <td className="num">{m.evidenceCount}</td>
+              <td>
+                <span className="block">
+                  {t('reviewQueue.evidence', {
+                    count: m.evidenceCount,
+                    expected: m.evidenceExpected.length,
+                  })}
+                </span>
+                {m.requiresKpiValues ? (
+                  <span className="block muted small">
+                    <Icon name="check" /> {t('reviewQueue.kpisLinked')}
+                  </span>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>

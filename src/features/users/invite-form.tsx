@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Email, type AccountLink } from '@domain/contract/auth';
 import type { Consortium } from '@domain/contract/consortium';
@@ -123,7 +124,9 @@ export function InviteForm({
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+// TFunction, not ReturnType<typeof useTranslation>['t']: with every feature's keys, the latter
+// makes tsc give up (TS2589).
+type T = TFunction;
 
 /** The server's refusal, on the field it names when it names one. */
 function serverErrors(error: unknown, t: T): Errors {

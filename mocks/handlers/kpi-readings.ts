@@ -1,0 +1,86 @@
+import type { HttpHandler } from 'msw';
+import { currentValues } from '@domain/demo/dataset';
+import { notFound } from '@domain/problems';
+import {
+  buildKpiSeries,
+  cellHistory,
+  compareCells,
+  forReader,
+  inRange,
+  requestedConsortia,
+  seriesConsortia,
+} from '@domain/rules/kpi-series';
+import { canSee, seesSmallCounts, type Principal } from '@domain/rules/permissions';
+import type { ReaderOptions } from '@domain/rules/summaries';
+import { defineRoute, findOr404, type HandlerContext } from '../http';
+
+/** A consortium's values for the entry grid, a cell's history and the chart series, as on the server. */
+export function kpiReadingHandlers(ctx: HandlerContext): HttpHandler[] {
+  const data = () => ctx.store.data;
+  /** How this principal reads one consortium's numbers. */
+  const readerOf = (
+    principal: Principal | null,
+    consortium: { id: string; programmeId: string },
+  ): ReaderOptions => {
+    const programme = findOr404(data().programmes, consortium.programmeId, 'Programme');
+    return {
+      suppressSmallCounts: !seesSmallCounts(principal, {
+        programmeId: consortium.programmeId,
+        consortiumId: consortium.id,
+      }),
+      smallCountThreshold: programme.smallCountThreshold,
+    };
+  };
+  return [
+    defineRoute(ctx, 'listConsortiumKpiValues', ({ params, query, principal }) => {
+      const consortium = findOr404(data().consortia, params.consortiumId, 'Consortium');
+      const reader = readerOf(principal, consortium);
+      const kpis = new Map(data().kpis.map((k) => [k.id, k]));
+      const items = currentValues(
+        data().kpiValues.filter((v) => v.consortiumId === consortium.id && inRange(v.period, query)),
+      ).flatMap((v) => {
+        const kpi = kpis.get(v.kpiId);
+        return kpi ? [forReader(kpi, v, reader)] : [];
+      });
+      return { items: items.sort(compareCells) };
+    }),
+    defineRoute(ctx, 'listKpiValueHistory', ({ params, principal }) => {
+      const consortium = findOr404(data().consortia, params.consortiumId, 'Consortium');
+      const kpi = findOr404(data().kpis, params.kpiId, 'KPI');
+      if (kpi.programmeId !== consortium.programmeId) throw notFound('KPI');
+      const revisions = data().kpiValues.filter(
+        (v) => v.consortiumId === consortium.id && v.kpiId === kpi.id && v.period === params.period,
+      );
+      return { items: cellHistory(kpi, revisions, readerOf(principal, consortium)) };
+    }),
+    defineRoute(ctx, 'getKpiSeries', ({ params, query, principal }) => {
+      const kpi = findOr404(data().kpis, params.kpiId, 'KPI');
+      const visible = data().consortia.filter(
+        (c) =>
+          c.programmeId === kpi.programmeId &&
+          canSee(principal, { programmeId: c.programmeId, consortiumId: c.id }),
+      );
+      const settings = data().consortiumKpis.filter((s) => s.kpiId === kpi.id);
+      const values = currentValues(data().kpiValues.filter((v) => v.kpiId === kpi.id));
+      const involved = new Set([
+        ...settings.map((s) => s.consortiumId),
+        ...values.map((v) => v.consortiumId),
+      ]);
+      const chosen = seriesConsortia(visible, requestedConsortia(query.consortia), involved);
+      return {
+        kpi,
+        series: chosen.map((consortium) =>
+          buildKpiSeries({
+            kpi,
+            consortium,
+            settings: settings.find((s) => s.consortiumId === consortium.id) ?? null,
+            values: values.filter((v) => v.consortiumId === consortium.id),
+            reader: readerOf(principal, consortium),
+            range: query,
+            maxPoints: query.maxPoints,
+          }),
+        ),
+      };
+    }),
+  ];
+}

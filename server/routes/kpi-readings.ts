@@ -1,0 +1,135 @@
+import type { Kysely } from 'kysely';
+import type { Consortium, KpiDefinition } from '../../src/domain/contract';
+import { currentValues } from '../../src/domain/demo/dataset';
+import { notFound } from '../../src/domain/problems';
+import {
+  buildKpiSeries,
+  canSee,
+  cellHistory,
+  compareCells,
+  forReader,
+  inRange,
+  requestedConsortia,
+  seesSmallCounts,
+  seriesConsortia,
+  type Principal,
+  type ReaderOptions,
+} from '../../src/domain/rules';
+import {
+  consortiaOf,
+  consortiumOr404,
+  currentValuesOf,
+  kpiOr404,
+  kpisOf,
+  programmeOr404,
+} from '../db/queries';
+import { toConsortiumKpi, toKpiValue } from '../db/rows';
+import type { DB } from '../db/schema';
+import type { Handlers } from './types';
+
+/** How this principal reads one consortium's numbers: observers get small counts blanked. */
+function readerOf(
+  principal: Principal | null,
+  consortium: Pick<Consortium, 'id' | 'programmeId'>,
+  smallCountThreshold: number,
+): ReaderOptions {
+  return {
+    suppressSmallCounts: !seesSmallCounts(principal, {
+      programmeId: consortium.programmeId,
+      consortiumId: consortium.id,
+    }),
+    smallCountThreshold,
+  };
+}
+
+/** The consortium and KPI a cell route names: both must exist, in the same programme. */
+async function cellOr404(db: Kysely<DB>, consortiumId: string, kpiId: string) {
+  const consortium = await consortiumOr404(db, consortiumId);
+  const kpi = await kpiOr404(db, kpiId);
+  if (kpi.programmeId !== consortium.programmeId) throw notFound('KPI');
+  return { consortium, kpi };
+}
+
+/** A consortium's values for the entry grid, a cell's history and the chart series. */
+export const kpiReadingHandlers: Pick<
+  Handlers,
+  'listConsortiumKpiValues' | 'listKpiValueHistory' | 'getKpiSeries'
+> = {
+  async listConsortiumKpiValues({ params, query, ctx }) {
+    const consortium = await consortiumOr404(ctx.db, params.consortiumId);
+    const programme = await programmeOr404(ctx.db, consortium.programmeId);
+    const reader = readerOf(ctx.principal, consortium, programme.smallCountThreshold);
+    const kpis = new Map<string, KpiDefinition>(
+      (await kpisOf(ctx.db, programme.id)).map((k) => [k.id, k]),
+    );
+    const items = (await currentValuesOf(ctx.db, [consortium.id]))
+      .filter((v) => inRange(v.period, query))
+      .flatMap((v) => {
+        const kpi = kpis.get(v.kpiId);
+        return kpi ? [forReader(kpi, v, reader)] : [];
+      });
+    return { items: items.sort(compareCells) };
+  },
+
+  async listKpiValueHistory({ params, ctx }) {
+    const { consortium, kpi } = await cellOr404(ctx.db, params.consortiumId, params.kpiId);
+    const programme = await programmeOr404(ctx.db, consortium.programmeId);
+    const rows = await ctx.db
+      .selectFrom('kpiValues')
+      .selectAll()
+      .where('consortiumId', '=', consortium.id)
+      .where('kpiId', '=', kpi.id)
+      .where('period', '=', params.period)
+      .execute();
+    const reader = readerOf(ctx.principal, consortium, programme.smallCountThreshold);
+    return { items: cellHistory(kpi, rows.map(toKpiValue), reader) };
+  },
+
+  async getKpiSeries({ params, query, ctx }) {
+    const kpi = await kpiOr404(ctx.db, params.kpiId);
+    const programme = await programmeOr404(ctx.db, kpi.programmeId);
+    const visible = (await consortiaOf(ctx.db, programme.id)).filter((c) =>
+      canSee(ctx.principal, { programmeId: c.programmeId, consortiumId: c.id }),
+    );
+    const ids = visible.map((c) => c.id);
+    if (ids.length === 0) return { kpi, series: [] };
+    const settings = (
+      await ctx.db
+        .selectFrom('consortiumKpis')
+        .selectAll()
+        .where('kpiId', '=', kpi.id)
+        .where('consortiumId', 'in', ids)
+        .execute()
+    ).map(toConsortiumKpi);
+    // One read of the KPI's rows (kpi_values_series_idx); the current revision of each cell wins.
+    const values = currentValues(
+      (
+        await ctx.db
+          .selectFrom('kpiValues')
+          .selectAll()
+          .where('kpiId', '=', kpi.id)
+          .where('consortiumId', 'in', ids)
+          .execute()
+      ).map(toKpiValue),
+    );
+    const involved = new Set([
+      ...settings.map((s) => s.consortiumId),
+      ...values.map((v) => v.consortiumId),
+    ]);
+    const chosen = seriesConsortia(visible, requestedConsortia(query.consortia), involved);
+    return {
+      kpi,
+      series: chosen.map((consortium) =>
+        buildKpiSeries({
+          kpi,
+          consortium,
+          settings: settings.find((s) => s.consortiumId === consortium.id) ?? null,
+          values: values.filter((v) => v.consortiumId === consortium.id),
+          reader: readerOf(ctx.principal, consortium, programme.smallCountThreshold),
+          range: query,
+          maxPoints: query.maxPoints,
+        }),
+      ),
+    };
+  },
+};

@@ -1,0 +1,40 @@
+import { buildReviewQueue, can } from '../../src/domain/rules';
+import { consortiaOf, milestonesOf } from '../db/queries';
+import { toMilestoneEvent } from '../db/rows';
+import type { Handlers } from './types';
+
+export const reviewHandlers: Pick<Handlers, 'listReviews'> = {
+  // Only the programmes where the reader reviews; everyone else gets an empty queue.
+  async listReviews({ query, ctx }) {
+    const consortia = (await consortiaOf(ctx.db, query.programmeId)).filter((c) =>
+      can(ctx.principal, 'milestone.review', { programmeId: c.programmeId, consortiumId: c.id }),
+    );
+    const milestones = (
+      await milestonesOf(
+        ctx.db,
+        consortia.map((c) => c.id),
+      )
+    ).filter((m) => m.status === 'submitted');
+    const events =
+      milestones.length === 0
+        ? []
+        : await ctx.db
+            .selectFrom('milestoneEvents')
+            .selectAll()
+            .where(
+              'milestoneId',
+              'in',
+              milestones.map((m) => m.id),
+            )
+            .where('action', '=', 'submit')
+            .execute();
+    return {
+      items: buildReviewQueue({
+        milestones,
+        consortia,
+        events: events.map(toMilestoneEvent),
+        today: ctx.clock.today(),
+      }),
+    };
+  },
+};

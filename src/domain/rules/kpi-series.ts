@@ -1,0 +1,128 @@
+import type { Period } from '../contract/common';
+import type { Consortium } from '../contract/consortium';
+import type {
+  ConsortiumKpi,
+  KpiDefinition,
+  KpiSeries,
+  KpiValue,
+  SeriesPoint,
+} from '../contract/kpi';
+import { kpiStatus, targetAt } from './kpi-status';
+import { lttb } from './lttb';
+import { comparePeriods, endMonthOrdinal } from './periods';
+import { suppressForReader } from './small-counts';
+import type { ReaderOptions } from './summaries';
+
+/** What a chart can draw usefully: a wider series is downsampled on the server. */
+export const DEFAULT_MAX_POINTS = 500;
+
+export interface PeriodRange {
+  from?: Period | undefined;
+  to?: Period | undefined;
+}
+
+export const inRange = (period: Period, range: PeriodRange): boolean =>
+  (range.from === undefined || comparePeriods(period, range.from) >= 0) &&
+  (range.to === undefined || comparePeriods(period, range.to) <= 0);
+
+/** The order of a consortium's values: by period, then by KPI id (code points, stable everywhere). */
+export const compareCells = (a: KpiValue, b: KpiValue): number =>
+  comparePeriods(a.period, b.period) || (a.kpiId < b.kpiId ? -1 : a.kpiId > b.kpiId ? 1 : 0);
+
+/** A value as this reader may see it: observers get small counts blanked and flagged. */
+export function forReader<V extends KpiValue>(
+  kpi: Pick<KpiDefinition, 'unit' | 'aggregation'>,
+  v: V,
+  reader: ReaderOptions,
+): V {
+  return reader.suppressSmallCounts ? suppressForReader(kpi, v, reader.smallCountThreshold) : v;
+}
+
+/** Every revision of one cell, newest first, as this reader may see them. */
+export function cellHistory(
+  kpi: Pick<KpiDefinition, 'unit' | 'aggregation'>,
+  revisions: readonly KpiValue[],
+  reader: ReaderOptions,
+): KpiValue[] {
+  return [...revisions]
+    .sort((a, b) => b.revision - a.revision)
+    .map((v) => forReader(kpi, v, reader));
+}
+
+export interface SeriesSource {
+  kpi: KpiDefinition;
+  consortium: Pick<Consortium, 'id' | 'code' | 'name'>;
+  settings: ConsortiumKpi | null;
+  /** Current values of this consortium for this KPI, in any order. */
+  values: readonly KpiValue[];
+  reader: ReaderOptions;
+  range?: PeriodRange;
+  maxPoints?: number | undefined;
+}
+
+/**
+ * One consortium's line of a KPI chart: each current value with the interpolated target and the
+ * computed status (on the true value: suppression hides a number, not a status), small counts
+ * blanked for observers exactly as the value lists do, then downsampled by LTTB. The first point
+ * of each definition version is always kept so that the chart can still mark the break; a
+ * suppressed point is placed at the height of the last visible one, so it never draws a spike.
+ */
+export function buildKpiSeries(src: SeriesSource): KpiSeries {
+  const { kpi, settings, reader } = src;
+  const points: SeriesPoint[] = src.values
+    .filter((v) => v.kpiId === kpi.id && inRange(v.period, src.range ?? {}))
+    .sort((a, b) => comparePeriods(a.period, b.period))
+    .map((v) => {
+      const target = settings ? targetAt(settings, v.period) : null;
+      const status = settings
+        ? kpiStatus(v.value, target, kpi.direction, settings.tolerance)
+        : 'no_data';
+      const seen = forReader(kpi, v, reader);
+      return {
+        period: v.period,
+        value: seen.value,
+        numerator: seen.numerator,
+        denominator: seen.denominator,
+        suppressed: seen.suppressed,
+        provisional: v.provisional,
+        definitionVersion: v.definitionVersion,
+        target,
+        status,
+      };
+    });
+  const breaks = points.flatMap((p, i) =>
+    i > 0 && p.definitionVersion !== points[i - 1]!.definitionVersion ? [i] : [],
+  );
+  const kept = lttb(points, src.maxPoints ?? DEFAULT_MAX_POINTS, {
+    x: (p) => endMonthOrdinal(p.period),
+    y: (p) => p.value,
+    keep: breaks,
+  });
+  return {
+    consortium: { id: src.consortium.id, code: src.consortium.code, name: src.consortium.name },
+    settings,
+    points: kept,
+    totalPoints: points.length,
+    downsampled: kept.length < points.length,
+  };
+}
+
+/** `id,id,…` from the query, or null when absent (every consortium the reader may see). */
+export const requestedConsortia = (param: string | undefined): string[] | null =>
+  param === undefined ? null : [...new Set(param.split(','))];
+
+/**
+ * The consortia a KPI chart shows: those the reader may see, of the KPI's programme; when none
+ * are named, only those that track the KPI or hold values for it; when named, exactly those
+ * (a consortium the reader may not see, or of another programme, is left out like a missing one).
+ */
+export function seriesConsortia<C extends Pick<Consortium, 'id' | 'code'>>(
+  visible: readonly C[],
+  requested: readonly string[] | null,
+  involved: ReadonlySet<string>,
+): C[] {
+  const chosen = requested
+    ? visible.filter((c) => requested.includes(c.id))
+    : visible.filter((c) => involved.has(c.id));
+  return [...chosen].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}

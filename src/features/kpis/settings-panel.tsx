@@ -1,0 +1,176 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Consortium } from '@domain/contract/consortium';
+import type { ConsortiumKpi, KpiDefinition } from '@domain/contract/kpi';
+import { isApiError } from '@/api/errors';
+import { fieldProblems } from '@/api/kpi-values';
+import { usePutConsortiumKpi } from '@/api/kpis';
+import { formatNumber, formatPeriod } from '@/lib/format';
+import { useLocale } from '@/lib/use-locale';
+import {
+  buildSettings,
+  settingsDraftOf,
+  type SettingsDraft,
+  type SettingsErrors,
+} from './settings-draft';
+import { SettingsForm } from './settings-form';
+
+interface SettingsPanelProps {
+  kpi: KpiDefinition;
+  consortium: Consortium;
+  settings: ConsortiumKpi | null;
+  /** From the shared canSetTargets rule: the server refuses the others anyway. */
+  canEdit: boolean;
+}
+
+type Problem = 'conflict' | 'server' | null;
+
+/** The consortium's own baseline, trajectory and bands for this KPI, editable by who may. */
+export function SettingsPanel({ kpi, consortium, settings, canEdit }: SettingsPanelProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [draft, setDraft] = useState<SettingsDraft | null>(null);
+  const [errors, setErrors] = useState<SettingsErrors>({});
+  const [attempt, setAttempt] = useState(0);
+  const [problem, setProblem] = useState<Problem>(null);
+  const [saved, setSaved] = useState(false);
+  const put = usePutConsortiumKpi();
+  const fmt = (n: number) => formatNumber(n, kpi, locale);
+
+  function submit() {
+    if (!draft) return;
+    const built = buildSettings(draft, kpi, consortium);
+    if (!built.ok) {
+      setErrors(built.errors);
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setErrors({});
+    setProblem(null);
+    put.mutate(
+      {
+        consortiumId: consortium.id,
+        kpiId: kpi.id,
+        version: settings?.version ?? null,
+        input: built.input,
+      },
+      {
+        onSuccess: () => {
+          setDraft(null);
+          setSaved(true);
+        },
+        onError: (error) => {
+          const named = fieldProblems(error);
+          if (named.length > 0) {
+            setErrors(Object.fromEntries(named.map((p) => [p.field, p.code])));
+            setAttempt((n) => n + 1);
+          } else {
+            setProblem(
+              isApiError(error) && (error.status === 412 || error.status === 428)
+                ? 'conflict'
+                : 'server',
+            );
+          }
+        },
+      },
+    );
+  }
+
+  const tolerance = settings?.tolerance;
+  const threshold = (n: number) =>
+    tolerance?.mode === 'relative'
+      ? t('kpiSettings.relativeValue', {
+          percent: formatNumber(n * 100, { unit: 'count', decimals: 0, ratePer: null }, locale),
+        })
+      : fmt(n);
+  return (
+    <section className="panel" aria-labelledby="kpi-settings-heading">
+      <h2 id="kpi-settings-heading">{t('kpiSettings.heading')}</h2>
+      {draft ? (
+        <SettingsForm
+          kpi={kpi}
+          draft={draft}
+          errors={errors}
+          attempt={attempt}
+          pending={put.isPending}
+          problem={
+            problem ? (
+              <p className="form-problem" role="alert">
+                {t(`kpiSettings.problem.${problem}`)}
+              </p>
+            ) : null
+          }
+          onChange={setDraft}
+          onSubmit={submit}
+          onCancel={() => setDraft(null)}
+        />
+      ) : (
+        <>
+          <dl className="facts facts-grid">
+            <div className="fact">
+              <dt>{t('kpiSettings.baseline')}</dt>
+              <dd>
+                {settings?.baseline
+                  ? t('kpiSettings.baselineText', {
+                      value: fmt(settings.baseline.value),
+                      period: formatPeriod(settings.baseline.period, locale),
+                      source: settings.baseline.source || t('common.notSet'),
+                    })
+                  : t('common.notSet')}
+              </dd>
+            </div>
+            <div className="fact">
+              <dt>{t('kpiSettings.targets')}</dt>
+              <dd>
+                {settings && settings.targets.length > 0 ? (
+                  <ul className="plain-list">
+                    {settings.targets.map((p) => (
+                      <li key={p.period}>
+                        {t('kpiSettings.targetText', {
+                          period: formatPeriod(p.period, locale),
+                          value: fmt(p.value),
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  t('common.notSet')
+                )}
+              </dd>
+            </div>
+            <div className="fact">
+              <dt>{t('kpiSettings.tolerance')}</dt>
+              <dd>
+                {tolerance
+                  ? t('kpiSettings.toleranceText', {
+                      amber: threshold(tolerance.amber),
+                      red: threshold(tolerance.red),
+                    })
+                  : t('common.notSet')}
+              </dd>
+            </div>
+          </dl>
+          {canEdit ? (
+            <div className="actions">
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setDraft(settingsDraftOf(settings));
+                  setErrors({});
+                  setProblem(null);
+                  setSaved(false);
+                }}
+              >
+                {settings ? t('kpiSettings.edit') : t('kpiSettings.create')}
+              </button>
+            </div>
+          ) : null}
+        </>
+      )}
+      <p role="status" className="edit-status">
+        {saved ? t('kpiSettings.saved') : null}
+      </p>
+    </section>
+  );
+}

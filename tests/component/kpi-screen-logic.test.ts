@@ -1,0 +1,206 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Direction, KpiDefinition, KpiSeries, Tolerance } from '@domain/contract/kpi';
+import { kpiStatus } from '@domain/rules/kpi-status';
+import { mockStore } from '@mocks/node';
+import { toCsv } from '@/features/charts/csv';
+import { detailRows, versionBreaks } from '@/features/charts/detail-rows';
+import { toleranceBands } from '@/features/charts/tolerance-band';
+import { checkDraft, parseDecimal } from '@/features/kpis/cell-draft';
+import { cellErrorsOf } from '@/features/kpis/cell-errors';
+import { entryWindow } from '@/features/kpis/entry-window';
+import { buildSettings, settingsDraftOf } from '@/features/kpis/settings-draft';
+
+const direction = fc.constantFrom<Direction>('higher', 'lower', 'band');
+const tolerance = fc
+  .record({
+    mode: fc.constantFrom<Tolerance['mode']>('absolute', 'relative'),
+    amber: fc.double({ min: 0.01, max: 50, noNaN: true }),
+    extra: fc.double({ min: 0.01, max: 50, noNaN: true }),
+  })
+  .map(({ mode, amber, extra }) => ({ mode, amber, red: amber + extra }));
+const target = fc.double({ min: -1000, max: 1000, noNaN: true }).filter((t) => Math.abs(t) > 1e-3);
+
+describe('tolerance bands drawn on the chart', () => {
+  it('agree with the status rule just inside and just outside every edge', () => {
+    fc.assert(
+      fc.property(target, direction, tolerance, (t, dir, tol) => {
+        const bands = toleranceBands(t, dir, tol);
+        const eps = 1e-6 * Math.max(1, Math.abs(t));
+        const status = (v: number) => kpiStatus(v, t, dir, tol);
+        const [gLow, gHigh] = bands.green;
+        expect(status(gLow + eps)).toBe('green');
+        expect(status(gHigh - eps)).toBe('green');
+        for (const amber of [bands.amberBelow, bands.amberAbove]) {
+          if (!amber) continue;
+          const [low, high] = amber;
+          expect(status((low + high) / 2)).toBe('amber');
+        }
+        if (bands.amberBelow) expect(status(bands.amberBelow[0] - eps)).toBe('red');
+        else expect(status(gLow - 1e3 * Math.max(1, Math.abs(t)))).toBe('green');
+        if (bands.amberAbove) expect(status(bands.amberAbove[1] + eps)).toBe('red');
+        else expect(status(gHigh + 1e3 * Math.max(1, Math.abs(t)))).toBe('green');
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+function patIncSeries(): { kpi: KpiDefinition; series: KpiSeries } {
+  const kpi = mockStore.data.kpis.find((k) => k.code === 'PAT_INC')!;
+  const settings = mockStore.data.consortiumKpis.find(
+    (s) => s.kpiId === kpi.id && s.consortiumId === 'coord-dom',
+  )!;
+  const point = (period: string, value: number, definitionVersion: number) => ({
+    period,
+    value,
+    numerator: null,
+    denominator: null,
+    suppressed: false,
+    provisional: false,
+    definitionVersion,
+    target: null,
+    status: 'green' as const,
+  });
+  const v2 = kpi.definitionVersions.find((v) => v.version === 2)!.validFrom;
+  return {
+    kpi,
+    series: {
+      consortium: { id: 'coord-dom', code: 'A', name: 'Coord@Dom' },
+      settings,
+      points: [point('2025-06', 40, 1), point('2025-08', 60, 1), point(v2, 150, 2)],
+      totalPoints: 3,
+      downsampled: false,
+    },
+  };
+}
+
+describe('chart rows', () => {
+  it('fill every period between the first and last thing shown, so gaps stay gaps', () => {
+    const { kpi, series } = patIncSeries();
+    const rows = detailRows(kpi, series);
+    const july = rows.find((r) => r.period === '2025-07')!;
+    expect(july).toMatchObject({ value: null, provisional: null, status: 'no_data' });
+    expect(july.target).not.toBeNull();
+    expect(rows[0]!.period <= '2025-06').toBe(true);
+    expect(rows.at(-1)!.period >= '2026-05').toBe(true);
+    expect(versionBreaks(kpi, rows)).toEqual([{ period: series.points[2]!.period, version: 2 }]);
+  });
+
+  it('keep only the server’s points when the series was downsampled', () => {
+    const { kpi, series } = patIncSeries();
+    const rows = detailRows(kpi, { ...series, downsampled: true, totalPoints: 10_000 });
+    expect(rows.map((r) => r.period)).toEqual(series.points.map((p) => p.period));
+  });
+});
+
+describe('entry window', () => {
+  const consortium = { startDate: '2024-10-01', endDate: '2026-09-30' };
+  it('ends at the current period, within the consortium, with earlier and later windows', () => {
+    expect(entryWindow(consortium, 'monthly', null, '2026-06-15')).toEqual({
+      periods: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'],
+      earlier: '2025-12',
+      later: '2026-09',
+    });
+    expect(entryWindow(consortium, 'monthly', '2025-01', '2026-06-15')).toMatchObject({
+      periods: ['2024-10', '2024-11', '2024-12', '2025-01'],
+      earlier: null,
+    });
+    expect(entryWindow(consortium, 'quarterly', 'nonsense', '2030-01-01').periods.at(-1)).toBe(
+      '2026-Q3',
+    );
+  });
+});
+
+describe('what people type', () => {
+  it('reads both decimal marks and typed thousands separators', () => {
+    expect(parseDecimal('12,5')).toBe(12.5);
+    expect(parseDecimal(' 1 200 ')).toBe(1200);
+    expect(parseDecimal('')).toBeUndefined();
+    expect(parseDecimal('12,5,1')).toBe('invalid');
+    expect(parseDecimal('abc')).toBe('invalid');
+  });
+
+  it('checks a cell with the shared rules before sending it', () => {
+    const kpi = mockStore.data.kpis.find((k) => k.code === 'PPS')!;
+    const settings = mockStore.data.consortiumKpis.find(
+      (s) => s.kpiId === kpi.id && s.consortiumId === 'coord-dom',
+    )!;
+    const ctx = {
+      kpi,
+      settings,
+      period: '2026-06',
+      consortium: { startDate: '2024-10-01', endDate: '2026-09-30' },
+    };
+    const draft = {
+      value: '',
+      numerator: '12',
+      denominator: '0',
+      source: ' ',
+      note: '',
+      explanation: '',
+      provisional: false,
+    };
+    expect(checkDraft(draft, ctx)).toMatchObject({
+      ok: false,
+      errors: { source: 'source_required', denominator: 'zero_denominator' },
+    });
+    const ok = checkDraft({ ...draft, denominator: '15', source: 'Extraction' }, ctx);
+    expect(ok).toMatchObject({ ok: true, input: { numerator: 12, denominator: 15 } });
+  });
+
+  it('places a server refusal on the field it names, the rest on the form', () => {
+    expect(
+      cellErrorsOf([
+        { field: 'value', code: 'negative' },
+        { field: 'provisional', code: 'invalid_type' },
+      ]),
+    ).toEqual({ value: 'negative', period: 'invalid_type' });
+  });
+
+  it('types relative thresholds in percent and stores fractions', () => {
+    const kpi = mockStore.data.kpis.find((k) => k.code === 'PAT_INC')!;
+    const settings = mockStore.data.consortiumKpis.find(
+      (s) => s.kpiId === kpi.id && s.consortiumId === 'coord-dom',
+    )!;
+    const draft = settingsDraftOf(settings);
+    expect(draft).toMatchObject({ mode: 'relative', amber: '10', red: '25' });
+    const built = buildSettings(draft, kpi, { startDate: '2024-10-01', endDate: '2026-09-30' });
+    expect(built).toEqual({
+      ok: true,
+      input: {
+        baseline: settings.baseline,
+        targets: settings.targets,
+        tolerance: settings.tolerance,
+      },
+    });
+    expect(
+      buildSettings(
+        { ...draft, targets: [...draft.targets, { key: 9, period: '2026-Q2', value: '1' }] },
+        kpi,
+        {
+          startDate: '2024-10-01',
+          endDate: '2026-09-30',
+        },
+      ),
+    ).toMatchObject({
+      ok: false,
+      errors: { [`targets.${draft.targets.length}.period`]: 'wrong_frequency' },
+    });
+  });
+});
+
+describe('CSV', () => {
+  it('quotes separators, quotes and line breaks, and leaves empty cells empty', () => {
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x,y', 'il a dit "oui"'],
+          [null, 2.5],
+          ['l1\nl2', 0],
+        ],
+      ),
+    ).toBe('a,b\r\n"x,y","il a dit ""oui"""\r\n,2.5\r\n"l1\nl2",0\r\n');
+  });
+});

@@ -1,0 +1,41 @@
+import { DEMO_PASSWORD } from '@domain/demo/people';
+import { mockStore, resetMockData, server } from '@mocks/node';
+import type { ContractTarget } from './target';
+
+// Several suites of one file share the one MSW server, which may be enabled only once.
+let users = 0;
+
+/** The MSW handlers as a contract target, intercepted in Node by setupServer. */
+export function mockTarget(): Promise<ContractTarget> {
+  if (users++ === 0) server.listen({ onUnhandledRequest: 'error' });
+  const target: ContractTarget = {
+    name: 'mocks',
+    request(method, path, options = {}) {
+      const headers = new Headers(options.headers);
+      let body = options.rawBody;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+      }
+      return fetch(`http://jalon.test${path}`, { method, headers, body });
+    },
+    reset() {
+      // Sessions survive a reset, as on the server target, so a client signed in once stays so.
+      const session = mockStore.currentUserId;
+      resetMockData();
+      mockStore.currentUserId = session;
+      return Promise.resolve();
+    },
+    async signIn(email = 'manager@jalon.test') {
+      const res = await target.request('POST', '/api/v1/auth/login', {
+        body: { email, password: DEMO_PASSWORD },
+      });
+      if (res.status !== 200) throw new Error(`mocks sign-in as ${email}: ${res.status}`);
+    },
+    close() {
+      if (--users === 0) server.close();
+      return Promise.resolve();
+    },
+  };
+  return Promise.resolve(target);
+}
