@@ -57,6 +57,8 @@ export interface AppOptions {
 
 type Env = { Bindings: { incoming?: IncomingMessage }; Variables: { requestId: string } };
 
+type UntypedHandler = (input: HandlerInput<RouteName>) => Promise<unknown>;
+
 const NO_INPUT = z.strictObject({});
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Secrets that travel in URLs (account links) never reach the request log.
@@ -160,7 +162,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   for (const [name, def] of Object.entries(routes) as [RouteName, RouteDef][]) {
     // Each handler is typed by its own route; the table walk can only see the union of them.
-    const handler = handlers[name] as (input: HandlerInput<RouteName>) => Promise<unknown>;
+    const handler = (handlers as Readonly<Record<RouteName, UntypedHandler>>)[name];
     app.on(def.method, `${API_PREFIX}${def.path}`, async (c) => {
       const requestId = c.get('requestId');
       const ip = clientIp(
@@ -241,7 +243,14 @@ export function createApp(options: AppOptions): Hono<Env> {
         security,
       };
       const input = { params, query, body, raw, ifMatch, ctx } as HandlerInput<RouteName>;
-      const result = await handler(input);
+      // A rule may refuse a role after the gate (the milestone state machine): still a denial.
+      let result: unknown;
+      try {
+        result = await handler(input);
+      } catch (error) {
+        if (error instanceof Problem && error.status === 403) await deny(error, principal);
+        throw error;
+      }
       if (def.rawResponse) {
         const file = result as RawFile;
         return new Response(file.bytes, { status: 200, headers: file.headers });

@@ -37,7 +37,9 @@ export function kpiReadingHandlers(ctx: HandlerContext): HttpHandler[] {
       const reader = readerOf(principal, consortium);
       const kpis = new Map(data().kpis.map((k) => [k.id, k]));
       const items = currentValues(
-        data().kpiValues.filter((v) => v.consortiumId === consortium.id && inRange(v.period, query)),
+        data().kpiValues.filter(
+          (v) => v.consortiumId === consortium.id && inRange(v.period, query),
+        ),
       ).flatMap((v) => {
         const kpi = kpis.get(v.kpiId);
         return kpi ? [forReader(kpi, v, reader)] : [];

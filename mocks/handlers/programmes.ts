@@ -1,9 +1,12 @@
 import type { HttpHandler } from 'msw';
 import { currentValues } from '@domain/demo/dataset';
+import { AUDITED_FIELDS, auditDiff } from '@domain/rules/audit-diff';
+import { applyProgrammePatch } from '@domain/rules/mutations';
 import { comparePeriods } from '@domain/rules/periods';
 import { canSee } from '@domain/rules/permissions';
 import { buildPortfolio } from '@domain/rules/summaries';
 import { defineRoute, findOr404, type HandlerContext } from '../http';
+import { replaceRow } from '../store';
 
 export function programmeHandlers(ctx: HandlerContext): HttpHandler[] {
   const data = () => ctx.store.data;
@@ -20,6 +23,21 @@ export function programmeHandlers(ctx: HandlerContext): HttpHandler[] {
     defineRoute(ctx, 'getProgramme', ({ params }) =>
       findOr404(data().programmes, params.programmeId, 'Programme'),
     ),
+    defineRoute(ctx, 'patchProgramme', ({ params, body, precondition }) => {
+      const programme = findOr404(data().programmes, params.programmeId, 'Programme');
+      precondition(programme);
+      const updated = applyProgrammePatch(programme, body, ctx.store.mutationContext());
+      replaceRow(data().programmes, updated);
+      ctx.store.audit({
+        action: 'programme.update',
+        entityType: 'programme',
+        entityId: updated.id,
+        programmeId: updated.id,
+        consortiumId: null,
+        ...auditDiff(programme, updated, AUDITED_FIELDS.programme),
+      });
+      return updated;
+    }),
     defineRoute(ctx, 'getPortfolio', ({ params, query, principal }) => {
       const programme = findOr404(data().programmes, params.programmeId, 'Programme');
       const d = data();

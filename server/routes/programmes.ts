@@ -1,6 +1,16 @@
 import { createRequire } from 'node:module';
 import { sql } from 'kysely';
-import { buildPortfolio, canSee } from '../../src/domain/rules';
+import { preconditionFailed } from '../../src/domain/problems';
+import {
+  applyProgrammePatch,
+  auditDiff,
+  AUDITED_FIELDS,
+  buildPortfolio,
+  canSee,
+} from '../../src/domain/rules';
+import { writeAudit } from '../audit';
+import { mutationContext } from '../context';
+import { transaction } from '../db/guard';
 import { programmeIdsOf } from './visibility';
 import { toPeriod, toProgramme } from '../db/rows';
 import {
@@ -19,7 +29,7 @@ const { version: APP_VERSION } = createRequire(import.meta.url)('../../package.j
 
 export const programmeHandlers: Pick<
   Handlers,
-  'health' | 'listProgrammes' | 'getProgramme' | 'getPortfolio' | 'listPeriods'
+  'health' | 'listProgrammes' | 'getProgramme' | 'patchProgramme' | 'getPortfolio' | 'listPeriods'
 > = {
   async health({ ctx }) {
     // A load balancer should take an instance out when its database is gone.
@@ -42,6 +52,40 @@ export const programmeHandlers: Pick<
 
   async getProgramme({ params, ctx }) {
     return programmeOr404(ctx.db, params.programmeId);
+  },
+
+  async patchProgramme({ params, body, ifMatch, ctx }) {
+    return transaction(ctx.db, async (tx) => {
+      const current = await programmeOr404(tx, params.programmeId);
+      if (current.version !== ifMatch) throw preconditionFailed(current);
+      const next = applyProgrammePatch(current, body, mutationContext(ctx));
+      const { numUpdatedRows } = await tx
+        .updateTable('programmes')
+        .set({
+          name: next.name,
+          funder: next.funder,
+          description: next.description,
+          smallCountThreshold: next.smallCountThreshold,
+          slippageToleranceDays: next.slippageToleranceDays,
+          leadsSetTargets: next.leadsSetTargets,
+          updatedAt: next.updatedAt,
+          version: (eb) => eb('version', '+', 1),
+        })
+        .where('id', '=', current.id)
+        .where('version', '=', current.version)
+        .executeTakeFirst();
+      // A writer that committed between the read and the update: answer as a stale If-Match.
+      if (numUpdatedRows === 0n) throw preconditionFailed(await programmeOr404(tx, current.id));
+      await writeAudit(tx, ctx, {
+        action: 'programme.update',
+        entityType: 'programme',
+        entityId: current.id,
+        programmeId: current.id,
+        consortiumId: null,
+        ...auditDiff(current, next, AUDITED_FIELDS.programme),
+      });
+      return next;
+    });
   },
 
   async getPortfolio({ params, query, ctx }) {

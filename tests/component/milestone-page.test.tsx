@@ -31,7 +31,7 @@ async function openPage(code: string, role: DemoRole, locale: 'fr' | 'en' = 'fr'
   return { ...view, m };
 }
 
-const actionsRegion = () => screen.getByRole('region', { name: actions.heading }) as HTMLElement;
+const actionsRegion = () => screen.getByRole('region', { name: actions.heading });
 
 /** Requests the test makes itself stand for another person; the UI's are counted apart. */
 let writes: { method: string; url: string }[] = [];
@@ -195,8 +195,9 @@ describe('milestone page', () => {
       target: { files: [new File(['MZ'], 'outil.exe', { type: 'application/x-msdownload' })] },
     });
     await user.click(screen.getByRole('button', { name: evidence.submit.file }));
+    expect(input).toHaveAccessibleName(evidence.file);
     expect(input).toHaveAccessibleDescription(
-      `${evidence.fileHint.replace('{{max}}', '10')} ${evidence.errors.type}`,
+      `${evidence.fileHint.replace('{{max}}', '10')} ${evidence.errors.type} outil.exe`,
     );
     expect(writes).toEqual([]);
 

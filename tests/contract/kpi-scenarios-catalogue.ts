@@ -84,6 +84,13 @@ export function defineCatalogueScenarios({ api, demo, target }: KpiScenarioConte
     expect(reply.etag).toBe(`"${edited.version}"`);
     api.refused(await patch(kpi.id, { decimals: 0 }, kpi.version), 412, 'precondition_failed');
     expect(await api.get('getKpi', `/kpis/${kpi.id}`)).toEqual(edited);
+    // A rate keeps its base when the edit leaves it out.
+    const rate = await api.get('getKpi', `/kpis/${demo().kpi('URG').id}`);
+    const renamed = api.ok(
+      await patch(rate.id, { reportingLagMonths: 9 }, rate.version),
+      'patchKpi',
+    );
+    expect(renamed).toMatchObject({ ratePer: rate.ratePer, reportingLagMonths: 9 });
   });
 
   it('needs a new version to change what is measured (422 naming newVersion)', async () => {

@@ -15,12 +15,12 @@ export interface Reply {
 
 /** Requests and assertions for the milestone scenarios, raw bodies and downloads included. */
 export interface MilestoneClient {
-  send(method: string, path: string, options?: RequestOptions): Promise<Reply>;
-  get<N extends RouteName>(name: N, path: string): Promise<ResponseOf<N>>;
+  send: (method: string, path: string, options?: RequestOptions) => Promise<Reply>;
+  get: <N extends RouteName>(name: N, path: string) => Promise<ResponseOf<N>>;
   /** Asserts the route's success status and parses the body with its response schema. */
-  ok<N extends RouteName>(reply: Reply, name: N): ResponseOf<N>;
+  ok: <N extends RouteName>(reply: Reply, name: N) => ResponseOf<N>;
   /** Asserts a refusal: status, error code and, when given, the field it names; returns details. */
-  refused(reply: Reply, status: number, code: string, field?: string): Record<string, unknown>;
+  refused: (reply: Reply, status: number, code: string, field?: string) => Record<string, unknown>;
 }
 
 const parse = (text: string, type: string | null): unknown =>
@@ -29,7 +29,8 @@ const parse = (text: string, type: string | null): unknown =>
 export function milestoneClient(target: () => ContractTarget): MilestoneClient {
   const send = async (method: string, path: string, options: RequestOptions = {}) => {
     // Every write is JSON unless it says otherwise, bodiless ones included (the CSRF rule).
-    const bodiless = method !== 'GET' && options.body === undefined && options.rawBody === undefined;
+    const bodiless =
+      method !== 'GET' && options.body === undefined && options.rawBody === undefined;
     const headers = bodiless
       ? { 'Content-Type': 'application/json', ...options.headers }
       : options.headers;
@@ -52,7 +53,7 @@ export function milestoneClient(target: () => ContractTarget): MilestoneClient {
     send,
     ok,
     get: async (name, path) => ok(await send('GET', path), name),
-    refused(reply, status, code, field) {
+    refused: (reply, status, code, field) => {
       expect(reply.status, reply.text).toBe(status);
       const { error } = ApiErrorBody.parse(reply.body);
       expect(error.code, reply.text).toBe(code);
@@ -77,7 +78,7 @@ export interface MilestoneDemo {
   a: string;
   b: string;
   /** Coord@Dom's milestones by code (J0…J11). */
-  milestone(code: string): Milestone;
+  milestone: (code: string) => Milestone;
 }
 
 export async function discoverMilestoneDemo(api: MilestoneClient): Promise<MilestoneDemo> {
@@ -104,13 +105,13 @@ export async function discoverMilestoneDemo(api: MilestoneClient): Promise<Miles
 
 /** What each group of milestone scenarios is given by `defineMilestoneScenarios`. */
 export interface MilestoneScenarioContext {
-  target(): ContractTarget;
+  target: () => ContractTarget;
   api: MilestoneClient;
-  demo(): MilestoneDemo;
+  demo: () => MilestoneDemo;
   /** Signs the target's client in as this demo account (the manager when omitted). */
-  as(email?: string): Promise<void>;
+  as: (email?: string) => Promise<void>;
   /** A milestone as it is now (its version moves with every write). */
-  milestone(id: string): Promise<Milestone>;
+  milestone: (id: string) => Promise<Milestone>;
 }
 
 export const LEAD = 'lead@jalon.test';

@@ -1,5 +1,6 @@
 import { defineKpiScenarios } from './kpi-scenarios';
 import { defineMilestoneScenarios } from './milestone-scenarios';
+import { defineProgrammeScenarios } from './programme-scenarios';
 import { mockTarget } from './mock-target';
 import { defineContractScenarios } from './scenarios';
 
@@ -7,3 +8,4 @@ import { defineContractScenarios } from './scenarios';
 defineContractScenarios(mockTarget);
 defineKpiScenarios(mockTarget);
 defineMilestoneScenarios(mockTarget);
+defineProgrammeScenarios(mockTarget);

@@ -1,9 +1,11 @@
 import { createTestServer } from '@server/testing';
 import { defineKpiScenarios } from './kpi-scenarios';
 import { defineMilestoneScenarios } from './milestone-scenarios';
+import { defineProgrammeScenarios } from './programme-scenarios';
 import { defineContractScenarios } from './scenarios';
 
 /** The contract scenarios against the real server on an in-memory PGlite. */
 defineContractScenarios(() => createTestServer({ database: 'pglite' }));
 defineKpiScenarios(() => createTestServer({ database: 'pglite' }));
 defineMilestoneScenarios(() => createTestServer({ database: 'pglite' }));
+defineProgrammeScenarios(() => createTestServer({ database: 'pglite' }));

@@ -1,7 +1,11 @@
 import { createTestServer } from '@server/testing';
 import { defineKpiScenarios } from './kpi-scenarios';
+import { defineMilestoneScenarios } from './milestone-scenarios';
+import { defineProgrammeScenarios } from './programme-scenarios';
 import { defineContractScenarios } from './scenarios';
 
 /** The contract scenarios against the real server on PostgreSQL (DATABASE_URL, own schema). */
 defineContractScenarios(() => createTestServer({ database: 'postgres' }));
 defineKpiScenarios(() => createTestServer({ database: 'postgres' }));
+defineMilestoneScenarios(() => createTestServer({ database: 'postgres' }));
+defineProgrammeScenarios(() => createTestServer({ database: 'postgres' }));

@@ -98,6 +98,24 @@ export function auditPropertySuite(database: 'pglite' | 'postgres'): void {
       }),
     }),
     fc.record({
+      kind: fc.constant('transitionMilestone' as const),
+      who,
+      id: mostly(['coord-dom-j10', 'coord-dom-j11', 'sortie-plus-j10'], ['coord-dom-j00', MISSING]),
+      // Biased towards steps that can succeed: most random transitions are refused by the rules.
+      action: mostly(
+        ['start', 'waive', 'reopen'] as const,
+        ['resume', 'submit', 'approve', 'request_changes'] as const,
+      ),
+      comment: mostly<string | undefined>(['Décision du comité de pilotage'], [undefined, '   ']),
+      ifMatch,
+    }),
+    fc.record({
+      kind: fc.constant('addMilestoneComment' as const),
+      who,
+      id: mostly(['coord-dom-j10', 'coord-dom-j08', 'sortie-plus-j10'], [MISSING]),
+      comment: mostly(['Point fait en COTECH', 'Pièce relue'], ['   ', 'c'.repeat(4001)]),
+    }),
+    fc.record({
       kind: fc.constant('putKpiValue' as const),
       who,
       consortiumId: mostly(['coord-dom', 'coord-dom', 'sortie-plus'], [MISSING]),
@@ -195,6 +213,7 @@ export function auditPropertySuite(database: 'pglite' | 'postgres'): void {
 
   const CONSORTIUM_FIELDS = ['name', 'solution', 'description', 'territory', 'budgetEur'] as const;
   const MILESTONE_FIELDS = ['progress', 'forecastDate', 'description'] as const;
+  const TRANSITION_FIELDS = ['status', 'actualDate', 'progress'] as const;
   const VALUE_FIELDS = [
     'value',
     'numerator',
@@ -216,6 +235,8 @@ export function auditPropertySuite(database: 'pglite' | 'postgres'): void {
       case 'patchConsortium':
         return readJson(`/consortia/${o.id}`);
       case 'patchMilestone':
+      case 'transitionMilestone':
+      case 'addMilestoneComment':
         return readJson(`/milestones/${o.id}`);
       case 'putKpiValue': {
         const list = await readJson(`/consortia/${o.consortiumId}/kpis/${o.kpiId}/values`);
@@ -279,6 +300,20 @@ export function auditPropertySuite(database: 'pglite' | 'postgres'): void {
           headers: im(o.ifMatch),
         };
       }
+      case 'transitionMilestone':
+        return {
+          method: 'POST',
+          path: `/milestones/${o.id}/transitions`,
+          body: clean({ action: o.action, comment: o.comment }),
+          headers: im(o.ifMatch),
+        };
+      case 'addMilestoneComment':
+        return {
+          method: 'POST',
+          path: `/milestones/${o.id}/comments`,
+          body: { comment: o.comment },
+          headers: {},
+        };
       case 'putKpiValue': {
         // When the cell is new, "current" means no If-Match at all.
         const headers = o.ifMatch === 'current' && version === null ? {} : im(o.ifMatch);
@@ -358,6 +393,20 @@ export function auditPropertySuite(database: 'pglite' | 'postgres'): void {
         expect({ before: row.before, after: row.after }).toEqual(diff);
         return;
       }
+      case 'transitionMilestone': {
+        expect(row).toMatchObject({ action: 'milestone.transition', entityId: o.id });
+        const diff = changed(before!, after!, TRANSITION_FIELDS);
+        expect({ before: row.before, after: row.after }).toEqual({
+          before: diff.before,
+          after: { ...diff.after, action: o.action, comment: o.comment?.trim() || null },
+        });
+        return;
+      }
+      case 'addMilestoneComment':
+        expect(row).toMatchObject({ action: 'milestone.comment', entityId: o.id, before: null });
+        expect(row.after).toEqual({ comment: o.comment.trim() });
+        expect(after).toEqual(before);
+        return;
       case 'putKpiValue': {
         expect(row).toMatchObject({
           action: 'kpiValue.upsert',
@@ -492,7 +541,10 @@ export function auditPropertySuite(database: 'pglite' | 'postgres'): void {
       expect(row.requestId, label).toBe(res.headers.get('x-request-id'));
       expect(row.actorId, label).toBe(w === 'anonymous' ? row.entityId : PEOPLE[w].id);
       // Who, in which role, when (the server's clock, UTC): plan §2 I.
-      if (w !== 'anonymous') expect(row.role, label).toBe(w === 'manager' ? 'manager' : 'lead');
+      if (w !== 'anonymous') {
+        const role = w === 'manager' || w === 'member' ? w : 'lead';
+        expect(row.role, label).toBe(role);
+      }
       expect(row.at.toISOString(), label).toBe(server.clock.now());
       const body = JSON.parse(text) as Json;
       if (o.kind === 'createInvitation')

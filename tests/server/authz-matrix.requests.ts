@@ -87,7 +87,7 @@ export interface FactoryEnv {
   /** A unique suffix for e-mails created by this cell. */
   unique: string;
   version: (
-    table: 'consortia' | 'milestones' | 'users' | 'kpis',
+    table: 'programmes' | 'consortia' | 'milestones' | 'users' | 'kpis',
     id: string,
   ) => Promise<number | null>;
   kpiValueVersion: (consortiumId: string, kpiId: string, period: string) => Promise<number | null>;
@@ -131,6 +131,10 @@ export const FACTORIES: Record<MatrixRoute, Factory> = {
   health: none,
   listProgrammes: none,
   getProgramme: none,
+  patchProgramme: async (env) => ({
+    body: { slippageToleranceDays: 45 },
+    headers: ifMatch(await env.version('programmes', env.target.programmeId)),
+  }),
   getPortfolio: none,
   listPeriods: none,
   listConsortia: byProgramme,

@@ -35,6 +35,7 @@ export function authzMatrixSuite(database: 'pglite' | 'postgres'): void {
   const DISABLED_EMAIL = 'lead-c@jalon.test';
   /** Mutations that must leave exactly one audit row when they succeed (sign-in/out are security events). */
   const AUDITED: ReadonlySet<MatrixRoute> = new Set([
+    'patchProgramme',
     'patchConsortium',
     'patchMilestone',
     'putKpiValue',

@@ -81,7 +81,7 @@ const programmeRead: Grid = {
   manager: [200, 404, 404],
   disabled: OUT,
 };
-/** Manager-only programme functions (users, invitations, the programme's audit trail). */
+/** Manager-only programme functions (settings, users, invitations, the programme's audit trail). */
 const managerOnly = (ok: 200 | 201): Grid => ({
   anonymous: OUT,
   observer: [403, 404, 404],
@@ -160,6 +160,7 @@ export const MATRIX = {
   health: { scope: 'n/a', expect: everyone },
   listProgrammes: { scope: 'n/a', expect: signedIn },
   getProgramme: { scope: 'programme', expect: programmeRead },
+  patchProgramme: { scope: 'programme', expect: managerOnly(200) },
   getPortfolio: { scope: 'programme', expect: programmeRead },
   listPeriods: { scope: 'programme', expect: programmeRead },
   listConsortia: { scope: 'list', expect: list },

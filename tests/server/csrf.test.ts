@@ -23,6 +23,7 @@ const ids = {
   period: '2026-05',
   userId: 'user-lead-a',
   milestoneId: '',
+  evidenceId: 'any-evidence',
 };
 
 /** A body each mutation would accept from its own page. */
@@ -38,10 +39,49 @@ const bodies: Record<string, unknown> = {
   },
   patchUser: { disabled: true },
   createPasswordReset: {},
+  patchProgramme: { smallCountThreshold: 1 },
   patchConsortium: { name: 'Forged' },
   patchMilestone: { progress: 55 },
   putKpiValue: { value: 1, provisional: false, source: 'forged', explanation: 'forged' },
+  createKpi: {
+    code: 'FORGED',
+    name: { fr: 'Contrefait', en: 'Forged' },
+    definition: { fr: 'Contrefait', en: 'Forged' },
+    unit: 'count',
+    direction: 'higher',
+    aggregation: 'flow',
+    frequency: 'monthly',
+    decimals: 0,
+    sourceType: 'manual_count',
+    reportingLagMonths: 0,
+    validFrom: '2025-01',
+  },
+  patchKpi: { name: { fr: 'Contrefait', en: 'Forged' } },
+  putConsortiumKpi: {
+    baseline: null,
+    targets: [{ period: '2026-05', value: 1 }],
+    tolerance: { mode: 'absolute', amber: 1, red: 2 },
+  },
+  putMilestoneTemplate: { items: [] },
+  applyMilestoneTemplate: {},
+  approveMilestonePlan: {},
+  createMilestone: {
+    phase: 'build',
+    code: 'FORGED',
+    title: { fr: 'Contrefait', en: 'Forged' },
+    startDate: '2025-01-01',
+    forecastDate: '2025-02-28',
+  },
+  deleteMilestone: {},
+  transitionMilestone: { action: 'waive', comment: 'Forged' },
+  addMilestoneComment: { comment: 'Forged' },
+  addEvidenceLink: { name: 'Forged', url: 'https://evil.example/' },
+  uploadEvidence: '%PDF-1.4 forged',
+  deleteEvidence: {},
 };
+/** The Content-Type a route's own page sends: JSON, or the file's type for uploads. */
+const ownType = (name: RouteName) =>
+  'rawBody' in routes[name] ? 'application/pdf' : 'application/json';
 
 const mutations = (Object.keys(routes) as RouteName[]).filter((n) => routes[n].method !== 'GET');
 
@@ -85,7 +125,7 @@ describe('forged writes', () => {
         const res = await server.app.request(path, {
           method: def.method,
           headers: {
-            'Content-Type': 'application/json',
+            'Content-Type': ownType(name),
             'If-Match': '"1"',
             Cookie: cookie,
             ...headers,

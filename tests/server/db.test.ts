@@ -79,7 +79,12 @@ describe('transaction guard', () => {
 describe('migrations', () => {
   it('apply once and are a no-op the second time', async () => {
     const database = await openDatabase({ kind: 'pglite', dataDir: null });
-    expect(await migrate(database.db)).toEqual(['001-initial', '002-accounts-and-audit']);
+    expect(await migrate(database.db)).toEqual([
+      '001-initial',
+      '002-accounts-and-audit',
+      '003-milestone-plans',
+      '004-kpi-catalogue',
+    ]);
     expect(await migrate(database.db)).toEqual([]);
     await database.close();
   });

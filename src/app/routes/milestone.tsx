@@ -138,16 +138,12 @@ function LinkedKpis({
   consortium: Consortium;
   smallCountThreshold: number;
 }) {
-  const { t } = useTranslation();
   const kpis = useConsortiumKpis(consortium.id);
   return (
-    <div className="ms-linked-kpis">
-      <p className="muted">{t('milestonePage.kpisRequired')}</p>
-      <KpiTable
-        kpis={kpis.items}
-        consortiumName={consortium.name}
-        smallCountThreshold={smallCountThreshold}
-      />
-    </div>
+    <KpiTable
+      kpis={kpis.items}
+      consortiumName={consortium.name}
+      smallCountThreshold={smallCountThreshold}
+    />
   );
 }

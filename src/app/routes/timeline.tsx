@@ -35,7 +35,8 @@ export function Component() {
 function TimelineScreen({ programme }: { programme: Programme }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const zoom: Zoom = params.get('zoom') === 'year' ? 'year' : 'quarter';
+  // The whole programme by default; quarters zoom in.
+  const zoom: Zoom = params.get('zoom') === 'quarter' ? 'quarter' : 'year';
   const asTable = params.get('view') === 'table';
   const { items: consortia } = useConsortia(programme.id);
   const { items: milestones } = useProgrammeMilestones(programme.id);
@@ -72,7 +73,7 @@ function TimelineScreen({ programme }: { programme: Programme }) {
                   className="toggle"
                   aria-pressed={zoom === z}
                   disabled={asTable}
-                  onClick={() => set('zoom', z === 'quarter' ? null : z)}
+                  onClick={() => set('zoom', z === 'year' ? null : z)}
                 >
                   {t(`programmeTimeline.zoomTo.${z}`)}
                 </button>

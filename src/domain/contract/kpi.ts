@@ -127,19 +127,25 @@ export const ConsortiumKpiSummary = z.strictObject({
 });
 export type ConsortiumKpiSummary = z.infer<typeof ConsortiumKpiSummary>;
 
-/** The fields a manager sets when adding an indicator to the catalogue. */
-export const KpiDefinitionInput = z.strictObject({
-  code: KpiDefinition.shape.code,
+/** What a manager may set of an indicator, when adding it or editing it. */
+const kpiDefinitionFields = {
   name: LocalizedText,
   definition: LocalizedText,
   unit: KpiUnit,
-  ratePer: z.number().int().positive().max(1_000_000).nullable().default(null),
+  ratePer: z.number().int().positive().max(1_000_000).nullable(),
   direction: Direction,
   aggregation: Aggregation,
   frequency: Frequency,
   decimals: z.number().int().min(0).max(4),
   sourceType: SourceType,
   reportingLagMonths: z.number().int().min(0).max(24),
+};
+
+/** The fields a manager sets when adding an indicator to the catalogue. */
+export const KpiDefinitionInput = z.strictObject({
+  code: KpiDefinition.shape.code,
+  ...kpiDefinitionFields,
+  ratePer: kpiDefinitionFields.ratePer.default(null),
   /** The first period the definition applies to. */
   validFrom: Period,
 });
@@ -150,7 +156,9 @@ export type KpiDefinitionInput = z.infer<typeof KpiDefinitionInput>;
  * direction, frequency) needs `newVersion`: values stay attached to the version they were
  * entered under and charts mark the break. Names, decimals, source and lag are edited in place.
  */
-export const KpiDefinitionPatch = KpiDefinitionInput.omit({ code: true, validFrom: true })
+export const KpiDefinitionPatch = z
+  // No defaults here: a field left out of an edit keeps its value (a rate keeps its base).
+  .strictObject(kpiDefinitionFields)
   .partial()
   .extend({
     newVersion: z

@@ -18,3 +18,20 @@ export const Programme = z.strictObject({
   updatedAt: Timestamp,
 });
 export type Programme = z.infer<typeof Programme>;
+
+/**
+ * What a manager may change from Administration. The dates frame every consortium, milestone and
+ * reporting period, so they are fixed at creation; the rest is derived.
+ */
+export const ProgrammePatch = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    funder: z.string().trim().max(200),
+    description: z.string().trim().max(2000),
+    smallCountThreshold: Programme.shape.smallCountThreshold,
+    slippageToleranceDays: Programme.shape.slippageToleranceDays,
+    leadsSetTargets: Programme.shape.leadsSetTargets,
+  })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, 'at least one field is required');
+export type ProgrammePatch = z.infer<typeof ProgrammePatch>;

@@ -4,7 +4,7 @@ import { Consortium, ConsortiumPatch } from './consortium';
 import { ConsortiumKpiSummary, KpiDefinition, KpiValue, KpiValueInput } from './kpi';
 import { Evidence, Milestone, MilestoneEvent, MilestonePatch } from './milestone';
 import { Portfolio } from './portfolio';
-import { Programme } from './programme';
+import { Programme, ProgrammePatch } from './programme';
 import { ReportingPeriod } from './reporting';
 import type { Access, ScopeSource } from '../rules/access';
 import { authRoutes } from './auth-routes';
@@ -71,6 +71,15 @@ const dataRoutes = {
     path: '/programmes/:programmeId',
     params: programmeParams,
     response: Programme,
+  }),
+  patchProgramme: route({
+    method: 'PATCH',
+    access: { kind: 'scoped', permission: 'programme.manage', scope: 'programme' },
+    path: '/programmes/:programmeId',
+    params: programmeParams,
+    body: ProgrammePatch,
+    response: Programme,
+    ifMatch: 'required',
   }),
   getPortfolio: route({
     method: 'GET',

@@ -1,11 +1,6 @@
 import type { Consortium } from '../contract/consortium';
 import type { ConsortiumKpi, KpiDefinition, KpiValue } from '../contract/kpi';
-import type {
-  Evidence,
-  Milestone,
-  MilestoneEvent,
-  MilestoneTemplate,
-} from '../contract/milestone';
+import type { Evidence, Milestone, MilestoneEvent, MilestoneTemplate } from '../contract/milestone';
 import type { Programme } from '../contract/programme';
 import type { ReportingPeriod, User } from '../contract/reporting';
 import type { PlanRecord } from '../rules/milestone-plan';

@@ -19,6 +19,14 @@ export function auditDiff<T extends object>(
 
 /** The audited fields of each kind of write. */
 export const AUDITED_FIELDS = {
+  programme: [
+    'name',
+    'funder',
+    'description',
+    'smallCountThreshold',
+    'slippageToleranceDays',
+    'leadsSetTargets',
+  ],
   consortium: ['name', 'solution', 'description', 'territory', 'budgetEur'],
   milestone: ['progress', 'forecastDate', 'description'],
   milestoneTransition: ['status', 'actualDate', 'progress'],

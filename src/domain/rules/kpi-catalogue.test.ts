@@ -144,6 +144,17 @@ describe('applyKpiPatch', () => {
     expect(kpi.definitionVersions).toEqual(KPI.definitionVersions);
   });
 
+  it('keeps what an edit leaves out, such as the base of a rate', () => {
+    const rate = createKpiDefinition(
+      'tsn',
+      { ...INPUT, unit: 'rate', ratePer: 100, aggregation: 'rate', decimals: 1 },
+      [],
+      ctx,
+    );
+    const { kpi } = applyKpiPatch(rate, patch({ name: { fr: 'R', en: 'R' } }), ctx);
+    expect(kpi.ratePer).toBe(100);
+  });
+
   it('does not ask for a version when a versioned field is sent unchanged', () => {
     const { opened } = applyKpiPatch(
       KPI,

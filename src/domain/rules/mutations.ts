@@ -2,6 +2,7 @@ import type { Timestamp } from '../contract/common';
 import type { Consortium, ConsortiumPatch } from '../contract/consortium';
 import type { ConsortiumKpi, KpiDefinition, KpiValue, KpiValueInput } from '../contract/kpi';
 import type { Milestone, MilestoneEvent, MilestonePatch } from '../contract/milestone';
+import type { Programme, ProgrammePatch } from '../contract/programme';
 import { Problem } from '../problems';
 import { kpiStatus, targetAt } from './kpi-status';
 import { computeValue, definitionVersionAt, validateKpiValue } from './kpi-values';
@@ -28,6 +29,18 @@ export function applyConsortiumPatch(
   ctx: MutationContext,
 ): Consortium {
   return { ...c, ...patch, version: c.version + 1, updatedAt: ctx.now };
+}
+
+/**
+ * A new threshold or tolerance applies from the next read: suppression, health and who may set
+ * targets are computed when asked, never stored, so nothing else needs rewriting.
+ */
+export function applyProgrammePatch(
+  p: Programme,
+  patch: ProgrammePatch,
+  ctx: MutationContext,
+): Programme {
+  return { ...p, ...patch, version: p.version + 1, updatedAt: ctx.now };
 }
 
 export function applyMilestonePatch(

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { NumberSpec } from '@/lib/format';
 import type { AuditEntry } from '@domain/contract/reporting';
-import { formatDate, formatEuros, formatNumber, formatPeriod } from '@/lib/format';
+import { formatDate, formatEuros, formatInteger, formatNumber, formatPeriod } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 import { fr } from '@/locales';
 
@@ -27,7 +27,14 @@ const isKey = <K extends string>(table: Record<K, string>, key: string): key is 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_TEXT = 160;
 /** Entry kinds that list their changes field by field. */
-const DETAILED = new Set(['kpiValue', 'kpi', 'consortiumKpi', 'milestone', 'consortium']);
+const DETAILED = new Set([
+  'kpiValue',
+  'kpi',
+  'consortiumKpi',
+  'milestone',
+  'consortium',
+  'programme',
+]);
 /** Fields that say which cell or KPI an entry is about, not what changed. */
 const NAMING_FIELDS = new Set(['period', 'kpiId', 'evidenceId', 'evidenceName']);
 
@@ -57,6 +64,9 @@ export function useDescribeEntry(names: EntityNames) {
     if (typeof v === 'number') {
       if (field === 'progress') return t('common.percent', { value: v });
       if (field === 'budgetEur') return formatEuros(v, locale);
+      if (field === 'smallCountThreshold') return formatInteger(v, locale);
+      if (field === 'slippageToleranceDays')
+        return formatNumber(v, { unit: 'days', decimals: 0, ratePer: null }, locale);
       const id = entry.entityType === 'kpiValue' ? kpiIdOf(entry) : undefined;
       const kpi = id === undefined ? undefined : names.kpi(id);
       return formatNumber(

@@ -1,15 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import type { Programme } from '@domain/contract/programme';
+import { can } from '@domain/rules/permissions';
 import { FactList } from '@/components/fact-list';
+import { principalOf, useMe } from '@/lib/access';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
+import { ProgrammeEditor } from './programme-editor';
 
-/** The programme's rules as they stand, read-only: what decides suppression and lateness. */
+/**
+ * The programme's rules as they stand: what decides suppression, lateness and who sets targets.
+ * Its managers change them here; anyone else who reaches the page reads them.
+ */
 export function ProgrammeSettings({ programme }: { programme: Programme }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  // From the shared `can` rule: the server decides, this only hides a form it would refuse.
+  const canEdit = can(principalOf(useMe()), 'programme.manage', { programmeId: programme.id });
   return (
     <>
+      {canEdit ? <ProgrammeEditor programme={programme} /> : null}
       <section className="panel" aria-labelledby="admin-programme">
         <h2 id="admin-programme">{t('admin.programme')}</h2>
         <FactList

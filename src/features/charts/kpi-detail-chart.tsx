@@ -68,7 +68,8 @@ export function KpiDetailChart(props: KpiDetailChartProps) {
   };
 
   return (
-    <div ref={boxRef} className="chart-box">
+    // data-points: how many periods the chart was given (the benchmark reports it).
+    <div ref={boxRef} className="chart-box" data-points={rows.length}>
       <ComposedChart
         width={width}
         height={HEIGHT}
@@ -142,6 +143,7 @@ export function KpiDetailChart(props: KpiDetailChartProps) {
         />
         <Line
           dataKey="value"
+          className="line-value"
           stroke="var(--color-text)"
           strokeWidth={2}
           dot={renderDot}

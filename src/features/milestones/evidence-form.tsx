@@ -9,6 +9,7 @@ import {
   MAX_MEGABYTES,
   type FileRefusal,
 } from './evidence-checks';
+import { FilePicker } from './file-picker';
 import { classifyMilestoneError, type MilestoneProblem } from './milestone-problems';
 import { ProblemMessage } from './problem-message';
 
@@ -112,27 +113,15 @@ export function EvidenceForm({ milestone }: { milestone: Milestone }) {
       </fieldset>
       <div className="form-row">
         {mode === 'file' ? (
-          <div className="field">
-            <label htmlFor={`${id}-file`} className="field-label">
-              {t('milestoneEvidence.file')}
-            </label>
-            <p id={`${id}-file-hint`} className="field-hint">
-              {t('milestoneEvidence.fileHint', { max: MAX_MEGABYTES })}
-            </p>
-            {errorText(fileMessage, `${id}-file`)}
-            <input
-              ref={fileRef}
-              id={`${id}-file`}
-              className="input"
-              type="file"
-              accept={EVIDENCE_ACCEPT}
-              aria-invalid={fileMessage ? true : undefined}
-              aria-describedby={[`${id}-file-hint`, fileMessage ? `${id}-file-error` : '']
-                .filter(Boolean)
-                .join(' ')}
-              onChange={() => setFileError(null)}
-            />
-          </div>
+          <FilePicker
+            id={`${id}-file`}
+            label={t('milestoneEvidence.file')}
+            hint={t('milestoneEvidence.fileHint', { max: MAX_MEGABYTES })}
+            error={fileMessage}
+            accept={EVIDENCE_ACCEPT}
+            inputRef={fileRef}
+            onChange={() => setFileError(null)}
+          />
         ) : (
           <>
             <div className="field">

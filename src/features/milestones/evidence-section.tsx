@@ -28,6 +28,9 @@ export function EvidenceSection({ milestone, evidence, canEdit }: EvidenceSectio
     <section aria-labelledby="ms-evidence-heading">
       <h2 id="ms-evidence-heading">{t('milestoneEvidence.heading')}</h2>
       <EvidenceChecklist milestone={milestone} evidence={evidence} />
+      {milestone.requiresKpiValues ? (
+        <p className="kpi-note">{t('milestonePage.kpisRequired')}</p>
+      ) : null}
       <EvidenceList milestone={milestone} evidence={evidence} canEdit={canEdit} />
       {canEdit ? <EvidenceForm milestone={milestone} /> : null}
     </section>

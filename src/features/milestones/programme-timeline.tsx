@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { useEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { IsoDate } from '@domain/contract/common';
@@ -31,8 +31,20 @@ export function ProgrammeTimeline({ groups, bounds, today, zoom }: ProgrammeTime
   const ticks = timelineTicks(scale, zoom);
   const todayX = scale.x(today);
   const trackStyle = { width: `${scale.width}px` } satisfies CSSProperties;
+  const regionRef = useRef<HTMLDivElement>(null);
+
+  // Opens on today (a third from the left), where the reader's attention is, at either zoom.
+  useEffect(() => {
+    const region = regionRef.current;
+    const label = region?.querySelector<HTMLElement>('.tl-label');
+    if (!region || !label) return;
+    const visible = region.clientWidth - label.offsetWidth;
+    region.scrollLeft = Math.max(0, todayX - visible / 3);
+  }, [todayX]);
+
   return (
     <div
+      ref={regionRef}
       className={`timeline timeline-${zoom}`}
       role="region"
       tabIndex={0}

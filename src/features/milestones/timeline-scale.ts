@@ -8,7 +8,7 @@ import type { Milestone } from '@domain/contract/milestone';
 export type Zoom = 'quarter' | 'year';
 
 /** Wide enough at quarter zoom to read a month; a two-year programme fits a laptop at year zoom. */
-export const PX_PER_MONTH: Record<Zoom, number> = { quarter: 56, year: 22 };
+export const PX_PER_MONTH: Record<Zoom, number> = { quarter: 56, year: 34 };
 
 /** Months since year 0, with the day as a fraction: 2025-01-16 → 24300.5. */
 function monthPosition(date: IsoDate): number {

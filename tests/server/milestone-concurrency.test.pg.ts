@@ -1,0 +1,5 @@
+import { createTestServer } from '@server/testing';
+import { defineMilestoneConflict } from './milestone-concurrency';
+
+// Real PostgreSQL runs the two writers truly in parallel.
+defineMilestoneConflict(() => createTestServer({ database: 'postgres' }));

@@ -1,0 +1,4 @@
+import { createTestServer } from '@server/testing';
+import { defineMilestoneConflict } from './milestone-concurrency';
+
+defineMilestoneConflict(() => createTestServer({ database: 'pglite' }));
