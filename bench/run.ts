@@ -61,6 +61,7 @@ const running = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 
 async function serve(dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve'], {
@@ -108,6 +109,8 @@ const PAINT_PROBE = `
       requestAnimationFrame(() => resolve(performance.now()));
     });
     observer.observe(document, { childList: true, subtree: true, attributes: true });
+    // A chart that never draws (an error page) is a failed run, not a hung benchmark.
+    setTimeout(() => resolve(-1), 60000);
   });
 `;
 
@@ -119,6 +122,10 @@ async function measureOnce(page: Page): Promise<Measure> {
   const paintMs = await page.evaluate(
     () => (window as unknown as { __chartPaint: Promise<number> }).__chartPaint,
   );
+  if (paintMs < 0) {
+    const heading = await page.locator('h1').first().textContent();
+    throw new Error(`the chart did not draw within 60 s (page: ${heading ?? 'blank'})`);
+  }
   const body = (await (await series).json()) as {
     series: { points: unknown[]; totalPoints: number }[];
   };

@@ -1,5 +1,5 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   API_PREFIX,
   routes,
@@ -16,7 +16,6 @@ import {
 } from '@domain/rules/milestone-evidence';
 import type { Principal, Scope } from '@domain/rules/permissions';
 import {
-  invalid,
   notFound,
   parseIfMatch,
   preconditionFailed,
@@ -25,6 +24,7 @@ import {
   etagOf,
 } from '@domain/problems';
 import { resolveScope } from './access';
+import { isJson, NO_INPUT, queryOf, bodyOf, stringParams, validate } from './http-input';
 import type { MockStore } from './store';
 
 /**
@@ -75,7 +75,6 @@ export type RouteResolver<N extends MockRouteName> = (
 type UncheckedInput = Record<'params' | 'query' | 'body', unknown> &
   Pick<RouteInput<RouteDef>, 'principal' | 'scope' | 'precondition' | 'raw'>;
 
-const NO_INPUT = z.strictObject({});
 const WRITES = new Set<HttpMethod>(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const register: Record<HttpMethod, typeof http.get> = {
@@ -204,59 +203,6 @@ export function findOr404<T extends { id: string }>(
   const row = rows.find((r) => r.id === id);
   if (!row) throw notFound(what);
   return row;
-}
-
-/** Every query parameter once: a repeated one is ambiguous, so it is refused as on the server. */
-function queryOf(request: Request): Record<string, string> {
-  const out: Record<string, string> = {};
-  const search = new URL(request.url).searchParams;
-  for (const key of new Set(search.keys())) {
-    const values = search.getAll(key);
-    if (values.length !== 1) {
-      throw new Problem(400, 'validation_failed', `Invalid query: ${key}`, {
-        issues: [{ field: key, code: 'repeated', message: 'given more than once' }],
-      });
-    }
-    out[key] = values[0] ?? '';
-  }
-  return out;
-}
-
-/** Routes without a body accept none, or `{}`; anything else is a client mistake. */
-async function bodyOf(route: RouteDef, request: Request): Promise<unknown> {
-  const raw = await readJson(request);
-  if (route.body) return validate(route.body, raw, 'body');
-  if (raw !== undefined) validate(NO_INPUT, raw, 'body');
-  return undefined;
-}
-
-function stringParams(
-  raw: Record<string, string | readonly string[] | undefined>,
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  // MSW reports the wildcard origin as a positional parameter ("0"): it is not part of the route.
-  for (const [k, v] of Object.entries(raw))
-    if (typeof v === 'string' && !/^\d+$/.test(k)) out[k] = v;
-  return out;
-}
-
-function validate(schema: z.ZodType, value: unknown, where: 'params' | 'query' | 'body'): unknown {
-  const result = schema.safeParse(value);
-  if (!result.success) throw invalid(where, result.error);
-  return result.data;
-}
-
-const isJson = (type: string | null) => !!type && /^application\/json\s*(;|$)/i.test(type.trim());
-
-/** An empty body is no body; malformed JSON is the client's fault. */
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new Problem(400, 'bad_request', 'The request body is not valid JSON');
-  }
 }
 
 function enforceIfMatch(

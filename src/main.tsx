@@ -18,6 +18,9 @@ import '@/styles/forms.css';
 import '@/styles/editor.css';
 import '@/styles/account.css';
 import '@/styles/milestones.css';
+import '@/styles/milestone-page.css';
+import '@/styles/milestone-timeline.css';
+import '@/styles/milestone-plan.css';
 
 // MSW runs only in `npm run dev` (vite.config.ts defines the flag); the dynamic import keeps it
 // out of the production bundle, which the post-build check verifies.

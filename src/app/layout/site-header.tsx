@@ -9,14 +9,7 @@ import { AccountMenu } from './account-menu';
 import { LanguageSwitch } from './language-switch';
 
 type NavKey =
-  | 'portfolio'
-  | 'consortia'
-  | 'reviews'
-  | 'timeline'
-  | 'kpis'
-  | 'reports'
-  | 'activity'
-  | 'admin';
+  'portfolio' | 'consortia' | 'reviews' | 'timeline' | 'kpis' | 'reports' | 'activity' | 'admin';
 
 /** `permission`: shown only to people the shared rules allow; the server refuses the rest anyway. */
 const NAV_ITEMS: readonly { key: NavKey; to: string; end: boolean; permission?: Permission }[] = [

@@ -45,21 +45,23 @@ export function ReviewQueue({ items }: { items: ReviewItem[] }) {
               <th scope="row" className="ms-sticky">
                 <Link to={paths.milestone.getHref(m.id)}>{m.title[locale]}</Link>
               </th>
-              <td className="nowrap">
+              <td className="nowrap" data-label={t('reviewQueue.waiting')}>
                 <strong>{t('reviewQueue.waitingDays', { count: waitingDays })}</strong>
                 <span className="block muted small">
                   {t('reviewQueue.since', { date: formatDateTime(submittedAt, locale) })}
                 </span>
               </td>
-              <td>
+              <td data-label={t('reviews.consortium')}>
                 <Link to={paths.consortium.getHref(c.id)}>{c.name}</Link>
               </td>
-              <td>
+              <td data-label={t('milestones.phase')}>
                 <span className="ms-code">{m.code}</span> {t(`phase.${m.phase}`)}
               </td>
-              <td>{submittedBy}</td>
-              <td className="nowrap">{formatDate(m.forecastDate, locale)}</td>
-              <td>
+              <td data-label={t('reviewQueue.submittedBy')}>{submittedBy}</td>
+              <td className="nowrap" data-label={t('milestones.forecast')}>
+                {formatDate(m.forecastDate, locale)}
+              </td>
+              <td data-label={t('reviewQueue.needs')}>
                 <span className="block">
                   {t('reviewQueue.evidence', {
                     count: m.evidenceCount,

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Phase } from '@domain/contract/milestone';
+import { useLocale } from '@/lib/use-locale';
 import type { ItemDraft, ItemErrors, ItemField } from './template-draft';
 
 interface TemplateItemEditorProps {
@@ -19,11 +20,12 @@ interface TemplateItemEditorProps {
 export function TemplateItemEditor(props: TemplateItemEditorProps) {
   const { item, index, count, errors, onChange, onMove, onRemove } = props;
   const { t } = useTranslation();
+  const locale = useLocale();
   const id = `tpl-${item.key}`;
   const name = t('milestoneTemplate.itemName', {
     n: index + 1,
     code: item.code || '—',
-    title: item.titleFr || t('milestoneTemplate.untitled'),
+    title: (locale === 'en' ? item.titleEn : item.titleFr) || t('milestoneTemplate.untitled'),
   });
 
   const field = (f: ItemField, input: 'text' | 'number' | 'area' = 'text') => {
