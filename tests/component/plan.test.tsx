@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MilestoneTemplate } from '@domain/contract/milestone';
+import { NEXT_COHORT_MANAGER_EMAIL } from '@domain/demo/next-cohort';
 import { mockStore } from '@mocks/node';
 import { en, fr } from '@/locales';
 import { renderRoute } from './render';
@@ -10,8 +11,15 @@ import { signIn } from './support/session';
 const plan = fr.milestonePlan;
 const tpl = fr.milestoneTemplate;
 
+/** The next cohort's manager, who plans the newly selected consortium. */
+function signInNextCohortManager() {
+  const user = mockStore.data.users.find((u) => u.email === NEXT_COHORT_MANAGER_EMAIL)!;
+  mockStore.currentUserId = user.id;
+}
+
 /** The demo's newly selected consortium: no plan yet. */
 function newcomer() {
+  signInNextCohortManager();
   const consortium = mockStore.data.consortia.find(
     (c) => !mockStore.data.milestonePlans.some((p) => p.consortiumId === c.id),
   );
@@ -30,8 +38,9 @@ async function openConsortium(id: string, name: string, locale: 'fr' | 'en' = 'f
   return { ...view, panel };
 }
 
-function template(): MilestoneTemplate {
-  return mockStore.data.milestoneTemplates[0]!;
+/** The template of the programme shown: the running one, or the next cohort's for its manager. */
+function template(programmeId = 'pascaline'): MilestoneTemplate {
+  return mockStore.data.milestoneTemplates.find((t) => t.programmeId === programmeId)!;
 }
 
 describe('milestone plan on the consortium page', () => {
@@ -46,14 +55,15 @@ describe('milestone plan on the consortium page', () => {
     await user.click(within(panel()).getByRole('button', { name: plan.apply }));
     expect(await within(panel()).findByText(plan.done.applied)).toBeInTheDocument();
     expect(within(panel()).getByText(plan.status.draft)).toBeInTheDocument();
-    expect(milestonesOf(c.id)).toHaveLength(template().items.length);
+    expect(milestonesOf(c.id)).toHaveLength(template(c.programmeId).items.length);
     const draft = within(panel()).getByRole('list', { name: plan.draftList });
-    expect(within(draft).getAllByRole('listitem')).toHaveLength(template().items.length);
-
-    const doomed = milestonesOf(c.id).at(-1)!;
-    await user.click(
-      within(draft).getByRole('button', { name: `${plan.delete} ${doomed.title.fr}` }),
+    expect(within(draft).getAllByRole('listitem')).toHaveLength(
+      template(c.programmeId).items.length,
     );
+
+    const first = within(draft).getAllByRole('listitem')[0]!;
+    const doomed = milestonesOf(c.id).find((m) => first.textContent!.includes(m.title.fr))!;
+    await user.click(within(first).getByRole('button', { name: new RegExp(`^${plan.delete}`) }));
     const confirmDelete = screen.getByRole('alertdialog', { name: plan.deleteTitle });
     await user.click(within(confirmDelete).getByRole('button', { name: plan.delete }));
     expect(await within(panel()).findByText(plan.done.deleted)).toBeInTheDocument();

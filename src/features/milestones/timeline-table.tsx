@@ -38,9 +38,9 @@ export function TimelineTable({ groups, today }: { groups: TimelineGroup[]; toda
                   </th>
                   <th scope="col">{t('milestones.status')}</th>
                   <th scope="col">{t('milestonePage.start')}</th>
-                  <th scope="col">{t('milestones.baseline')}</th>
-                  <th scope="col">{t('milestones.forecast')}</th>
-                  <th scope="col">{t('milestones.actual')}</th>
+                  <th scope="col">{t('milestoneTable.baselineShort')}</th>
+                  <th scope="col">{t('milestoneTable.forecastShort')}</th>
+                  <th scope="col">{t('milestoneTable.actualShort')}</th>
                   <th scope="col" className="num">
                     {t('milestones.slippage')}
                   </th>
@@ -69,7 +69,7 @@ export function TimelineTable({ groups, today }: { groups: TimelineGroup[]; toda
                           ? t('milestones.slippageDays', { count: slip })
                           : t('milestones.noSlippage')}
                       </td>
-                      <td className="nowrap">
+                      <td>
                         {late ? (
                           <span className="tl-late">
                             <Icon name="warning" />
