@@ -5,7 +5,7 @@ import { RouterProvider } from 'react-router/dom';
 import { AppProviders } from '@/app/provider';
 import { createQueryClient } from '@/app/query-client';
 import { createRoutes } from '@/app/router';
-import { createI18n } from '@/lib/i18n';
+import { createI18n, initialLocale, loadMessages } from '@/lib/i18n';
 import '@/styles/tokens.css';
 import '@/styles/base.css';
 import '@/styles/layout.css';
@@ -33,6 +33,7 @@ const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 
 const queryClient = createQueryClient();
+await loadMessages(initialLocale());
 const i18n = createI18n();
 const router = createBrowserRouter(createRoutes(queryClient));
 

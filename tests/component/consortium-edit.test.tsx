@@ -8,7 +8,7 @@ import { mockStore, server } from '@mocks/node';
 import { consortiumKeys, usePatchConsortium } from '@/api/consortia';
 import { portfolioKeys } from '@/api/portfolio';
 import { createQueryClient } from '@/app/query-client';
-import { fr } from '@/locales';
+import { fr } from '@/locales/messages-fr';
 import { renderRoute } from './render';
 import { axeViolations } from './support/axe';
 import { demoConsortium } from './support/demo';

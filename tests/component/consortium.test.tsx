@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mockStore } from '@mocks/node';
-import { fr } from '@/locales';
+import { fr } from '@/locales/messages-fr';
 import { renderRoute } from './render';
 import { signIn } from './support/session';
 import { axeViolations } from './support/axe';

@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { mockStore } from '@mocks/node';
-import { en, fr } from '@/locales';
+import { en } from '@/locales/messages-en';
+import { fr } from '@/locales/messages-fr';
 import { renderRoute } from './render';
 import { axeViolations } from './support/axe';
 import { signIn, type DemoRole } from './support/session';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en, fr } from '@/locales';
+import { en } from '@/locales/messages-en';
+import { fr } from '@/locales/messages-fr';
 import enCore from '@/locales/en.json';
 import enKpis from '@/locales/kpis.en.json';
 import enMilestones from '@/locales/milestones.en.json';

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { KpiStatus } from '@domain/contract/kpi';
 import { mockStore, server } from '@mocks/node';
-import { fr } from '@/locales';
+import { fr } from '@/locales/messages-fr';
 import { formatDate } from '@/lib/format';
 import { renderRoute } from './render';
 import { signIn } from './support/session';

@@ -2,6 +2,8 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { resetMockData, server } from '@mocks/node';
+import { provideMessages } from '@/lib/i18n';
+import { en } from '@/locales/messages-en';
 import {
   recordConsoleError,
   takeUnexpectedConsoleErrors,
@@ -10,6 +12,9 @@ import {
 // Routes load lazily (a dynamic import, then the loaders): on a busy CI machine that can take
 // longer than Testing Library's 1 s default for findBy queries.
 configure({ asyncUtilTimeout: 5000 });
+
+// Tests render in either language synchronously; the app fetches English on demand instead.
+provideMessages('en', en);
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LOCALES } from '@/lib/i18n';
+import { LANGUAGE_NAMES, LOCALES, switchLocale } from '@/lib/i18n';
 import { useLocale } from '@/lib/use-locale';
 
 /**
@@ -18,11 +18,11 @@ export function LanguageSwitch() {
           lang={locale}
           className="language-button"
           aria-pressed={current === locale}
-          onClick={() => void i18n.changeLanguage(locale)}
+          onClick={() => void switchLocale(i18n, locale)}
         >
           {/* The visible code starts the accessible name (WCAG 2.5.3, label in name). */}
           {locale.toUpperCase()}
-          <span className="visually-hidden">{`, ${t(`language.${locale}`, { lng: locale })}`}</span>
+          <span className="visually-hidden">{`, ${LANGUAGE_NAMES[locale]}`}</span>
         </button>
       ))}
     </div>

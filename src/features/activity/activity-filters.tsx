@@ -2,7 +2,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ActivityFilters } from '@/api/audit';
-import { fr } from '@/locales';
+import { fr } from '@/locales/messages-fr';
 
 export const AUDIT_ACTIONS = Object.keys(fr.audit.actionName).map((k) => k.replace('_', '.'));
 

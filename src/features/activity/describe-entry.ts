@@ -3,7 +3,7 @@ import type { NumberSpec } from '@/lib/format';
 import type { AuditEntry } from '@domain/contract/reporting';
 import { formatDate, formatEuros, formatInteger, formatNumber, formatPeriod } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
-import { fr } from '@/locales';
+import { fr } from '@/locales/messages-fr';
 
 /** Names of the things entries point at, from data the screen has already loaded. */
 export interface EntityNames {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SubmissionGap } from '@domain/contract/milestone';
 import { formatPeriod } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
-import { fr } from '@/locales';
+import { fr } from '@/locales/messages-fr';
 import type { FieldProblem, MilestoneProblem } from './milestone-problems';
 
 type FieldKey = keyof typeof fr.milestoneProblems.field;
