@@ -9,7 +9,7 @@ import {
   periodsBetween,
   periodStartDate,
 } from '@domain/rules/periods';
-import { toleranceBands, type Range, type ToleranceBands } from './tolerance-band';
+import { toleranceBands, type Range, type ToleranceBands } from '@domain/rules/tolerance-bands';
 
 /** One period of the KPI detail chart and of its table: the same object feeds both. */
 export interface DetailRow {

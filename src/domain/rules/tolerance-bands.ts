@@ -1,4 +1,4 @@
-import type { Direction, Tolerance } from '@domain/contract/kpi';
+import type { Direction, Tolerance } from '../contract/kpi';
 
 export type Range = [low: number, high: number];
 
