@@ -37,7 +37,9 @@ describe('portfolio and consortium overview, served by the production server', (
     await expect(page.getByRole('table').getByText('CoordiLink SAS').isVisible()).resolves.toBe(
       true,
     );
-    await expect(page.getByRole('heading', { name: 'Jalons' }).isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole('heading', { name: 'Jalons', exact: true }).isVisible(),
+    ).resolves.toBe(true);
     expect(await page.getByRole('table').nth(1).getByRole('row').count()).toBeGreaterThan(12);
 
     // Every answer came from the server (the mocks never set x-request-id), and no worker was registered.

@@ -8,7 +8,6 @@ import {
   Milestone,
   MilestoneCreate,
   MilestoneEvent,
-  MilestonePatch,
   MilestonePlan,
   MilestoneTemplate,
   MilestoneTemplateInput,
