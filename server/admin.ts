@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Email } from '../src/domain/contract';
-import { DEMO_PASSWORD, DEMO_PEOPLE } from '../src/domain/demo/people';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/domain/demo/people';
 import { passwordProblem, hashPassword } from './auth/passwords';
 import { transaction } from './db/guard';
 import type { Database } from './db/open';
@@ -136,7 +136,11 @@ export async function demoAccountsText(database: Database): Promise<string | nul
     const cid = members.find((m) => m.userId === userId)?.consortiumId;
     return consortia.find((c) => c.id === cid)?.name ?? '—';
   };
-  const rows = DEMO_PEOPLE.map((p) => [p.email, p.role, nameOf(p.id)]);
+  const rows = DEMO_ACCOUNTS.map((p) => [
+    p.email,
+    p.role,
+    p.nextCohort ? 'next cohort (a consortium without a plan)' : nameOf(p.id),
+  ]);
   const width = (i: number) => Math.max(...rows.map((r) => r[i]!.length), 8);
   const line = (r: string[]) => `  ${r.map((c, i) => c.padEnd(width(i))).join('  ')}`.trimEnd();
   return [

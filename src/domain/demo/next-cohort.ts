@@ -4,10 +4,11 @@ import type { User } from '../contract/reporting';
 import { addMonthsToDate } from '../rules/periods';
 import type { Dataset } from './dataset';
 import { buildMilestoneTemplate } from './milestone-template';
+import { NEXT_COHORT_MANAGER } from './people';
 import { addDays, at, PROGRAMME_MONTHS, type Timeline } from './timeline';
 
 export const NEXT_COHORT_PROGRAMME_ID = 'cohorte-2027';
-export const NEXT_COHORT_MANAGER_EMAIL = 'manager-2027@jalon.test';
+export const NEXT_COHORT_MANAGER_EMAIL = NEXT_COHORT_MANAGER.email;
 
 /**
  * The incubator's next cohort, beside the running one: a consortium selected last week that has
@@ -72,9 +73,9 @@ export function addNextCohort(data: Dataset, tl: Timeline): void {
     updatedAt: createdAt,
   };
   const manager: User = {
-    id: 'user-manager-2027',
-    email: NEXT_COHORT_MANAGER_EMAIL,
-    name: 'Nadia Benali',
+    id: NEXT_COHORT_MANAGER.id,
+    email: NEXT_COHORT_MANAGER.email,
+    name: NEXT_COHORT_MANAGER.name,
     locale: 'fr',
     disabled: false,
     memberships: [{ role: 'manager', programmeId: programme.id, consortiumId: null }],

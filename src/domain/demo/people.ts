@@ -64,6 +64,25 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   },
 ];
 
+/** The manager of the next cohort (next-cohort.ts), who sees nothing of the running programme. */
+export const NEXT_COHORT_MANAGER = {
+  id: 'user-manager-2027',
+  email: 'manager-2027@jalon.test',
+  name: 'Nadia Benali',
+  role: 'manager',
+} as const satisfies Omit<DemoPerson, 'consortium'>;
+
+/** Every demo sign-in, as the login page and the start banner list them. */
+export const DEMO_ACCOUNTS: readonly {
+  id: string;
+  email: string;
+  role: Role;
+  nextCohort: boolean;
+}[] = [
+  ...DEMO_PEOPLE.map((p) => ({ id: p.id, email: p.email, role: p.role, nextCohort: false })),
+  { ...NEXT_COHORT_MANAGER, nextCohort: true },
+];
+
 export function buildUsers(
   programmeId: string,
   consortiumIds: Record<DemoConsortium, string>,

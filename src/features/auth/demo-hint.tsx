@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DEMO_PASSWORD, DEMO_PEOPLE } from '@domain/demo/people';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@domain/demo/people';
 
 /**
  * `npm run dev` only (see login-form.tsx): the demo accounts, so each role's screens can be
@@ -20,7 +20,7 @@ export default function DemoHint({
         {t('auth.demo.password')} <code>{DEMO_PASSWORD}</code>
       </p>
       <ul className="demo-accounts">
-        {DEMO_PEOPLE.map((p) => (
+        {DEMO_ACCOUNTS.map((p) => (
           <li key={p.id}>
             <button
               type="button"
@@ -29,7 +29,11 @@ export default function DemoHint({
             >
               {p.email}
             </button>
-            <span className="muted"> — {t(`role.${p.role}`)}</span>
+            <span className="muted">
+              {' '}
+              — {t(`role.${p.role}`)}
+              {p.nextCohort ? ` · ${t('auth.demo.nextCohort')}` : null}
+            </span>
           </li>
         ))}
       </ul>
