@@ -1,6 +1,8 @@
 import { Migrator, sql } from 'kysely';
 import { expect, it } from 'vitest';
+import { MilestoneTemplateInput } from '@domain/contract/milestone';
 import { migrationProvider } from '@server/db/migrations';
+import defaultTemplate from '@server/db/migrations/003-default-template.json';
 import { openDatabase } from '@server/db/open';
 
 /*
@@ -49,4 +51,8 @@ it('backfills templates and plans on an existing database', async () => {
   } finally {
     await database.close();
   }
+});
+
+it('writes a default template that the contract accepts', () => {
+  expect(MilestoneTemplateInput.safeParse({ items: defaultTemplate }).success).toBe(true);
 });

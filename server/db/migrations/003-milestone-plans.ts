@@ -1,9 +1,10 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { templateItems } from '../../../src/domain/demo/milestone-template';
+// A frozen copy: what this migration writes must not change when the demo template does.
+import defaultTemplate from './003-default-template.json';
 
 const VERSION = `integer NOT NULL DEFAULT 1 CHECK (version >= 1)`;
 /** The incubator's twelve-phase template (domain brief §4), as a SQL literal. */
-const DEFAULT_TEMPLATE = `'${JSON.stringify(templateItems()).replace(/'/g, "''")}'::jsonb`;
+const DEFAULT_TEMPLATE = `'${JSON.stringify(defaultTemplate).replace(/'/g, "''")}'::jsonb`;
 
 /*
  * Milestone templates, plans and stored evidence files. Programmes and consortia that exist
