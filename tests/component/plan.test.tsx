@@ -63,7 +63,7 @@ describe('milestone plan on the consortium page', () => {
     );
 
     const first = within(draft).getAllByRole('listitem')[0]!;
-    const doomed = milestonesOf(c.id).find((m) => first.textContent!.includes(m.title.fr))!;
+    const doomed = milestonesOf(c.id).find((m) => first.textContent.includes(m.title.fr))!;
     await user.click(within(first).getByRole('button', { name: new RegExp(`^${plan.delete}`) }));
     const confirmDelete = screen.getByRole('alertdialog', { name: plan.deleteTitle });
     await user.click(within(confirmDelete).getByRole('button', { name: plan.delete }));

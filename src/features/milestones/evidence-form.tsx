@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EvidenceLinkInput, type Milestone } from '@domain/contract/milestone';
 import { isApiError } from '@/api/errors';
-import { useAddEvidenceLink, useUploadEvidence } from '@/api/milestones';
+import { useAddEvidenceLink, useUploadEvidence } from '@/api/milestone-evidence';
 import {
   checkEvidenceFile,
   EVIDENCE_ACCEPT,

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Evidence, Milestone } from '@domain/contract/milestone';
 import { submissionGaps } from '@domain/rules/milestone-submission';
-import { evidenceDownloadHref, useDeleteEvidence } from '@/api/milestones';
+import { evidenceDownloadHref, useDeleteEvidence } from '@/api/milestone-evidence';
 import { isApiError } from '@/api/errors';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { EmptyState } from '@/components/empty-state';
