@@ -15,6 +15,18 @@ export function TimelineLegend() {
         {t('programmeTimeline.key.forecast')}
       </li>
       <li>
+        <span className="tl-key tl-status-approved" aria-hidden="true" />
+        {t('programmeTimeline.key.approved')}
+      </li>
+      <li>
+        <span className="tl-key tl-status-changes_requested" aria-hidden="true" />
+        {t('programmeTimeline.key.changesRequested')}
+      </li>
+      <li>
+        <span className="tl-key tl-status-planned" aria-hidden="true" />
+        {t('programmeTimeline.key.notStarted')}
+      </li>
+      <li>
         <span className="tl-key tl-key-actual" aria-hidden="true" />
         {t('programmeTimeline.key.actual')}
       </li>
