@@ -1,6 +1,7 @@
 import type { HttpHandler } from 'msw';
 import type { Evidence } from '@domain/contract/milestone';
 import type { Dataset } from '@domain/demo/dataset';
+import { demoFileContent } from '@domain/demo/evidence-files';
 import { notFound } from '@domain/problems';
 import {
   checkCovers,
@@ -86,9 +87,9 @@ export function evidenceHandlers(ctx: HandlerContext): HttpHandler[] {
       const evidence = data().evidence.find(
         (e) => e.id === params.evidenceId && e.milestoneId === milestone.id,
       );
-      const bytes = evidence && filesOf(data()).get(evidence.id);
-      // Links have no content; seeded demo files have only their description.
-      if (!evidence || !bytes) throw notFound('Evidence file');
+      if (!evidence || evidence.kind !== 'file') throw notFound('Evidence file');
+      // Seeded files are rebuilt from their row, as the server stored them at seeding.
+      const bytes = filesOf(data()).get(evidence.id) ?? demoFileContent(evidence);
       return { bytes, headers: downloadHeaders(evidence) };
     }),
     defineRoute(ctx, 'deleteEvidence', ({ params }) => {

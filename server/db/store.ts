@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Dataset } from '../../src/domain/demo/dataset';
+import { demoFileContent } from '../../src/domain/demo/evidence-files';
 import {
   BENCH_CONSORTIUM_ID,
   BENCH_KPI_CODE,
@@ -49,6 +50,13 @@ export async function insertDataset(
   await insertAll(tx, 'milestones', d.milestones.map(milestoneRow));
   await insertAll(tx, 'milestoneEvents', d.milestoneEvents);
   await insertAll(tx, 'evidence', d.evidence);
+  await insertAll(
+    tx,
+    'evidenceFiles',
+    d.evidence
+      .filter((e) => e.kind === 'file')
+      .map((e) => ({ evidenceId: e.id, content: demoFileContent(e) })),
+  );
   await insertAll(tx, 'milestoneTemplates', d.milestoneTemplates.map(milestoneTemplateRow));
   await insertAll(tx, 'milestonePlans', d.milestonePlans);
   await insertAll(tx, 'kpis', d.kpis.map(kpiRow));

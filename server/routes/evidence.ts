@@ -110,7 +110,7 @@ export const evidenceHandlers: Pick<
       .select('content')
       .where('evidenceId', '=', evidence.id)
       .executeTakeFirst();
-    // Links have no content; seeded demo files have only their description.
+    // Links have no content.
     if (!file) throw notFound('Evidence file');
     // Copied into a plain Uint8Array: drivers hand back a Buffer over a shared pool.
     return { bytes: new Uint8Array(file.content), headers: downloadHeaders(evidence) };

@@ -39,7 +39,7 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
     evidenceExpected: ['Note de cadrage signée', 'Plan d\u2019indicateurs'],
     evidence: [
       ['file', 'Note de cadrage v1.2 signée.pdf', 'Note de cadrage signée'],
-      ['file', 'Plan d\u2019indicateurs.xlsx', 'Plan d\u2019indicateurs'],
+      ['file', 'Plan d\u2019indicateurs.csv', 'Plan d\u2019indicateurs'],
     ],
   },
   {
@@ -107,7 +107,7 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
     evidenceExpected: ['PV de recette signé'],
     evidence: [
       ['file', 'PV de recette signé.pdf', 'PV de recette signé'],
-      ['file', 'Cahier de recette.xlsx'],
+      ['file', 'Cahier de recette.pdf'],
     ],
   },
   {
@@ -146,7 +146,7 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
     evidenceExpected: ['Rapport intermédiaire', 'Résultats d\u2019enquête'],
     evidence: [
       ['file', 'Rapport intermédiaire.pdf', 'Rapport intermédiaire'],
-      ['file', 'Résultats enquête SUS M12.xlsx', 'Résultats d\u2019enquête'],
+      ['file', 'Résultats enquête SUS M12.csv', 'Résultats d\u2019enquête'],
       ['link', 'Compte rendu du COPIL intermédiaire'],
     ],
     requiresKpiValues: true,
@@ -161,7 +161,7 @@ export const MILESTONE_TEMPLATE: readonly PhaseTemplate[] = [
     evidenceExpected: ['Rapport final', 'Bilan budgétaire'],
     evidence: [
       ['file', 'Rapport final.pdf', 'Rapport final'],
-      ['file', 'Bilan budgétaire.xlsx', 'Bilan budgétaire'],
+      ['file', 'Bilan budgétaire.pdf', 'Bilan budgétaire'],
     ],
     requiresKpiValues: true,
   },

@@ -7,6 +7,7 @@ import type {
   TransitionAction,
 } from '../contract/milestone';
 import type { PlanRecord } from '../rules/milestone-plan';
+import { demoFileContent } from './evidence-files';
 import { MILESTONE_TEMPLATE, type PhaseTemplate } from './milestone-template';
 import type { Random } from './random';
 import type { ConsortiumSpec, PhaseStory } from './specs';
@@ -199,7 +200,7 @@ function buildEvidence(
       maxDate(addDays(dueDate, -rng.int(4, 15)), tl.monthStart(t.startMonth)),
       tl.today,
     );
-    return {
+    const row = {
       id: `${milestoneId}-ev${i + 1}`,
       milestoneId,
       kind,
@@ -207,17 +208,15 @@ function buildEvidence(
       url:
         kind === 'link' ? `https://ged.pascaline.example/${spec.slug}/${t.phase}/${i + 1}` : null,
       mediaType: kind === 'file' ? mediaTypeOf(name) : null,
-      sizeBytes: kind === 'file' ? rng.int(40_000, 2_400_000) : null,
       covers: covers ?? null,
       uploadedBy: spec.leadPerson,
       uploadedAt: at(uploaded, 11),
     };
+    return { ...row, sizeBytes: kind === 'file' ? demoFileContent(row).byteLength : null };
   });
 }
 
 function mediaTypeOf(name: string): string {
-  if (name.endsWith('.xlsx'))
-    return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   if (name.endsWith('.csv')) return 'text/csv';
   return 'application/pdf';
 }
