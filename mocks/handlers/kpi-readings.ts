@@ -2,13 +2,11 @@ import type { HttpHandler } from 'msw';
 import { currentValues } from '@domain/demo/dataset';
 import { notFound } from '@domain/problems';
 import {
-  buildKpiSeries,
+  buildSeriesResponse,
   cellHistory,
   compareCells,
   forReader,
   inRange,
-  requestedConsortia,
-  seriesConsortia,
 } from '@domain/rules/kpi-series';
 import { canSee, seesSmallCounts, type Principal } from '@domain/rules/permissions';
 import type { ReaderOptions } from '@domain/rules/summaries';
@@ -64,25 +62,14 @@ export function kpiReadingHandlers(ctx: HandlerContext): HttpHandler[] {
       );
       const settings = data().consortiumKpis.filter((s) => s.kpiId === kpi.id);
       const values = currentValues(data().kpiValues.filter((v) => v.kpiId === kpi.id));
-      const involved = new Set([
-        ...settings.map((s) => s.consortiumId),
-        ...values.map((v) => v.consortiumId),
-      ]);
-      const chosen = seriesConsortia(visible, requestedConsortia(query.consortia), involved);
-      return {
+      return buildSeriesResponse({
         kpi,
-        series: chosen.map((consortium) =>
-          buildKpiSeries({
-            kpi,
-            consortium,
-            settings: settings.find((s) => s.consortiumId === consortium.id) ?? null,
-            values: values.filter((v) => v.consortiumId === consortium.id),
-            reader: readerOf(principal, consortium),
-            range: query,
-            maxPoints: query.maxPoints,
-          }),
-        ),
-      };
+        visible,
+        settings,
+        values,
+        query,
+        readerOf: (consortium) => readerOf(principal, consortium),
+      });
     }),
   ];
 }

@@ -14,6 +14,11 @@ import {
   templateAuditDiff,
   type PlanRecord,
 } from '@domain/rules/milestone-plan';
+import {
+  milestoneCreatedAudit,
+  milestoneDeletedAudit,
+  planAppliedAudit,
+} from '@domain/rules/milestone-plan-audit';
 import { canSee } from '@domain/rules/permissions';
 import { defineRoute, findOr404, type HandlerContext } from '../http';
 import { replaceRow } from '../store';
@@ -90,19 +95,7 @@ export function milestonePlanHandlers(ctx: HandlerContext): HttpHandler[] {
       const created = planFromTemplate(template.items, consortium, mc);
       savePlan(d, plan);
       d.milestones.push(...created);
-      ctx.store.audit({
-        action: 'milestonePlan.apply',
-        entityType: 'milestonePlan',
-        entityId: consortium.id,
-        programmeId: consortium.programmeId,
-        consortiumId: consortium.id,
-        before: null,
-        after: {
-          status: plan.status,
-          milestoneCount: created.length,
-          templateVersion: template.version,
-        },
-      });
+      ctx.store.audit(planAppliedAudit(consortium, plan.status, created.length, template.version));
       return planView(consortium.id, plan, milestonesOf(d, consortium.id).length);
     }),
     defineRoute(ctx, 'approveMilestonePlan', ({ params, precondition }) => {
@@ -140,21 +133,7 @@ export function milestonePlanHandlers(ctx: HandlerContext): HttpHandler[] {
       // A milestone added to a consortium without a plan starts a draft one.
       if (!current) savePlan(d, startPlan(consortium.id, null, mc));
       d.milestones.push(milestone);
-      ctx.store.audit({
-        action: 'milestone.create',
-        entityType: 'milestone',
-        entityId: milestone.id,
-        programmeId: consortium.programmeId,
-        consortiumId: consortium.id,
-        before: null,
-        after: {
-          code: milestone.code,
-          phase: milestone.phase,
-          startDate: milestone.startDate,
-          forecastDate: milestone.forecastDate,
-          baselineDate: milestone.baselineDate,
-        },
-      });
+      ctx.store.audit(milestoneCreatedAudit(consortium, milestone));
       return milestone;
     }),
     defineRoute(ctx, 'deleteMilestone', ({ params, precondition }) => {
@@ -167,20 +146,7 @@ export function milestonePlanHandlers(ctx: HandlerContext): HttpHandler[] {
         evidence: d.evidence.filter((e) => e.milestoneId === milestone.id).length,
       });
       d.milestones = d.milestones.filter((m) => m.id !== milestone.id);
-      ctx.store.audit({
-        action: 'milestone.delete',
-        entityType: 'milestone',
-        entityId: milestone.id,
-        programmeId: consortium.programmeId,
-        consortiumId: consortium.id,
-        before: {
-          code: milestone.code,
-          phase: milestone.phase,
-          startDate: milestone.startDate,
-          forecastDate: milestone.forecastDate,
-        },
-        after: null,
-      });
+      ctx.store.audit(milestoneDeletedAudit(consortium, milestone));
       return { ok: true as const };
     }),
   ];

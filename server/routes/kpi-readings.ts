@@ -3,15 +3,13 @@ import type { Consortium, KpiDefinition } from '../../src/domain/contract';
 import { currentValues } from '../../src/domain/demo/dataset';
 import { notFound } from '../../src/domain/problems';
 import {
-  buildKpiSeries,
+  buildSeriesResponse,
   canSee,
   cellHistory,
   compareCells,
   forReader,
   inRange,
-  requestedConsortia,
   seesSmallCounts,
-  seriesConsortia,
   type Principal,
   type ReaderOptions,
 } from '../../src/domain/rules';
@@ -112,24 +110,13 @@ export const kpiReadingHandlers: Pick<
           .execute()
       ).map(toKpiValue),
     );
-    const involved = new Set([
-      ...settings.map((s) => s.consortiumId),
-      ...values.map((v) => v.consortiumId),
-    ]);
-    const chosen = seriesConsortia(visible, requestedConsortia(query.consortia), involved);
-    return {
+    return buildSeriesResponse({
       kpi,
-      series: chosen.map((consortium) =>
-        buildKpiSeries({
-          kpi,
-          consortium,
-          settings: settings.find((s) => s.consortiumId === consortium.id) ?? null,
-          values: values.filter((v) => v.consortiumId === consortium.id),
-          reader: readerOf(ctx.principal, consortium, programme.smallCountThreshold),
-          range: query,
-          maxPoints: query.maxPoints,
-        }),
-      ),
-    };
+      visible,
+      settings,
+      values,
+      query,
+      readerOf: (consortium) => readerOf(ctx.principal, consortium, programme.smallCountThreshold),
+    });
   },
 };

@@ -5,8 +5,11 @@ import {
   AUDITED_FIELDS,
   canSee,
   checkMilestoneDeletion,
+  milestoneCreatedAudit,
+  milestoneDeletedAudit,
   compareProgrammeMilestones,
   newMilestone,
+  planAppliedAudit,
   planFromTemplate,
   planView,
   startPlan,
@@ -48,13 +51,6 @@ async function savePlan(tx: Transaction<DB>, before: PlanRecord | null, after: P
     );
   }
 }
-
-const milestoneSummary = (m: {
-  code: string;
-  phase: string;
-  startDate: string;
-  forecastDate: string;
-}) => ({ code: m.code, phase: m.phase, startDate: m.startDate, forecastDate: m.forecastDate });
 
 export const milestonePlanHandlers: Pick<
   Handlers,
@@ -138,19 +134,11 @@ export const milestonePlanHandlers: Pick<
       if (created.length > 0) {
         await tx.insertInto('milestones').values(created.map(milestoneRow)).execute();
       }
-      await writeAudit(tx, ctx, {
-        action: 'milestonePlan.apply',
-        entityType: 'milestonePlan',
-        entityId: consortium.id,
-        programmeId: consortium.programmeId,
-        consortiumId: consortium.id,
-        before: null,
-        after: {
-          status: plan.status,
-          milestoneCount: created.length,
-          templateVersion: template.version,
-        },
-      });
+      await writeAudit(
+        tx,
+        ctx,
+        planAppliedAudit(consortium, plan.status, created.length, template.version),
+      );
       return planView(consortium.id, plan, await milestoneCountOf(tx, consortium.id));
     });
   },
@@ -196,15 +184,7 @@ export const milestonePlanHandlers: Pick<
           .values(startPlan(consortium.id, null, mc))
           .execute();
       await tx.insertInto('milestones').values(milestoneRow(milestone)).execute();
-      await writeAudit(tx, ctx, {
-        action: 'milestone.create',
-        entityType: 'milestone',
-        entityId: milestone.id,
-        programmeId: consortium.programmeId,
-        consortiumId: consortium.id,
-        before: null,
-        after: { ...milestoneSummary(milestone), baselineDate: milestone.baselineDate },
-      });
+      await writeAudit(tx, ctx, milestoneCreatedAudit(consortium, milestone));
       return milestone;
     });
   },
@@ -229,15 +209,7 @@ export const milestonePlanHandlers: Pick<
         .where('version', '=', milestone.version)
         .executeTakeFirst();
       if (numDeletedRows === 0n) throw preconditionFailed(await milestoneOr404(tx, milestone.id));
-      await writeAudit(tx, ctx, {
-        action: 'milestone.delete',
-        entityType: 'milestone',
-        entityId: milestone.id,
-        programmeId: consortium.programmeId,
-        consortiumId: consortium.id,
-        before: milestoneSummary(milestone),
-        after: null,
-      });
+      await writeAudit(tx, ctx, milestoneDeletedAudit(consortium, milestone));
       return { ok: true as const };
     });
   },

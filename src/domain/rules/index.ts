@@ -2,6 +2,7 @@ export * from './periods';
 export * from './milestone-machine';
 export * from './milestone-health';
 export * from './milestone-plan';
+export * from './milestone-plan-audit';
 export * from './milestone-submission';
 export * from './milestone-transition';
 export * from './milestone-reviews';

@@ -4,6 +4,8 @@ import type {
   ConsortiumKpi,
   KpiDefinition,
   KpiSeries,
+  KpiSeriesQuery,
+  KpiSeriesResponse,
   KpiValue,
   SeriesPoint,
 } from '../contract/kpi';
@@ -125,4 +127,40 @@ export function seriesConsortia<C extends Pick<Consortium, 'id' | 'code'>>(
     ? visible.filter((c) => requested.includes(c.id))
     : visible.filter((c) => involved.has(c.id));
   return [...chosen].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+export interface SeriesResponseSource<C extends Pick<Consortium, 'id' | 'code' | 'name'>> {
+  kpi: KpiDefinition;
+  /** Consortia of the KPI's programme the reader may see. */
+  visible: readonly C[];
+  /** Settings and current values of this KPI (other consortia are ignored). */
+  settings: readonly ConsortiumKpi[];
+  values: readonly KpiValue[];
+  query: KpiSeriesQuery;
+  readerOf: (consortium: C) => ReaderOptions;
+}
+
+/** The whole answer of the series endpoint, the same on the server and in the mocks. */
+export function buildSeriesResponse<C extends Pick<Consortium, 'id' | 'code' | 'name'>>(
+  src: SeriesResponseSource<C>,
+): KpiSeriesResponse {
+  const involved = new Set([
+    ...src.settings.map((s) => s.consortiumId),
+    ...src.values.map((v) => v.consortiumId),
+  ]);
+  const chosen = seriesConsortia(src.visible, requestedConsortia(src.query.consortia), involved);
+  return {
+    kpi: src.kpi,
+    series: chosen.map((consortium) =>
+      buildKpiSeries({
+        kpi: src.kpi,
+        consortium,
+        settings: src.settings.find((s) => s.consortiumId === consortium.id) ?? null,
+        values: src.values.filter((v) => v.consortiumId === consortium.id),
+        reader: src.readerOf(consortium),
+        range: src.query,
+        maxPoints: src.query.maxPoints,
+      }),
+    ),
+  };
 }
