@@ -1,6 +1,7 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 
-interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+/** What every labelled control takes: its label, hint and error. */
+export interface FieldLabelling {
   label: string;
   /** Shown under the field, announced with it (aria-describedby) and marks it invalid. */
   error?: string | null;
@@ -8,20 +9,29 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   hint?: ReactNode;
   /** Ids of other messages that concern this field, such as a form-level error. */
   describedBy?: string;
-  /** Sits at the end of the input, such as a show-password toggle. */
-  trailing?: ReactNode;
+  className?: string;
 }
 
-/** A labelled input whose hint and error are read out with it, as WCAG 1.3.1 and 3.3.1 ask. */
-export function Field({
-  label,
-  error,
-  hint,
-  describedBy,
-  trailing,
-  className,
-  ...input
-}: FieldProps) {
+/** The attributes that tie a control to its label, hint and error. */
+interface FieldControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+interface FieldFrameProps<P extends FieldLabelling> {
+  /** All the field's props: the labelling is drawn here, the rest goes on to the control. */
+  field: P;
+  /** Draws the control, spreading `control` on it. */
+  children: (control: FieldControlProps & Omit<P, keyof FieldLabelling>) => ReactNode;
+}
+
+/**
+ * The label, hint and error around any control (input, select, textarea), read out with it as
+ * WCAG 1.3.1 and 3.3.1 ask.
+ */
+export function FieldFrame<P extends FieldLabelling>({ field, children }: FieldFrameProps<P>) {
+  const { label, error, hint, describedBy, className, ...control } = field;
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -38,21 +48,37 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      <div className={trailing ? 'field-control has-trailing' : 'field-control'}>
-        <input
-          id={id}
-          className="input"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={described || undefined}
-          {...input}
-        />
-        {trailing}
-      </div>
+      {children({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': described || undefined,
+        ...control,
+      })}
       {error ? (
         <p id={errorId} className="field-error">
           {error}
         </p>
       ) : null}
     </div>
+  );
+}
+
+interface FieldProps
+  extends FieldLabelling, Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> {
+  /** Sits at the end of the input, such as a show-password toggle. */
+  trailing?: ReactNode;
+}
+
+/** A labelled input whose hint and error are read out with it. */
+export function Field({ trailing, ...field }: FieldProps) {
+  return (
+    <FieldFrame field={field}>
+      {(input) => (
+        <div className={trailing ? 'field-control has-trailing' : 'field-control'}>
+          <input className="input" {...input} />
+          {trailing}
+        </div>
+      )}
+    </FieldFrame>
   );
 }

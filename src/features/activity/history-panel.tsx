@@ -1,29 +1,40 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '@domain/contract/reporting';
 import { consortiumHistoryQueryOptions } from '@/api/audit';
 import { EmptyState } from '@/components/empty-state';
 import { AuditTable } from './audit-table';
 import type { EntityNames } from './describe-entry';
 
-/**
- * "History" of one consortium for everyone who can see it. It loads on its own, after the
- * overview: a failure here says so in place and leaves the rest of the page usable.
- */
-export function HistoryPanel({
-  consortiumId,
-  consortiumName,
-  names,
-}: {
-  consortiumId: string;
-  consortiumName: string;
+/** The parts of a paged audit query that a history section reads. */
+interface AuditHistoryQuery {
+  data?: { pages: { items: AuditEntry[] }[] };
+  isPending: boolean;
+  isError: boolean;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => Promise<unknown>;
+}
+
+interface AuditHistoryProps {
+  history: AuditHistoryQuery;
   names: EntityNames;
-}) {
+  /** Ids must differ between the histories that can share a page. */
+  headingId: string;
+  caption: string;
+  captionId: string;
+}
+
+/**
+ * The audit entries of one thing (a consortium, a milestone), older pages on demand. It loads
+ * after the page, so a failure here says so in place and leaves the rest usable.
+ */
+export function AuditHistory({ history, names, headingId, caption, captionId }: AuditHistoryProps) {
   const { t } = useTranslation();
-  const history = useInfiniteQuery(consortiumHistoryQueryOptions(consortiumId));
   const entries = history.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <section aria-labelledby="history-heading">
-      <h2 id="history-heading">{t('history.title')}</h2>
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('history.title')}</h2>
       {history.isPending ? (
         <p className="muted" role="status">
           {t('common.loading')}
@@ -33,12 +44,7 @@ export function HistoryPanel({
       ) : entries.length === 0 ? (
         <EmptyState title={t('history.empty')} />
       ) : (
-        <AuditTable
-          entries={entries}
-          names={names}
-          caption={t('history.caption', { name: consortiumName })}
-          captionId="history-caption"
-        />
+        <AuditTable entries={entries} names={names} caption={caption} captionId={captionId} />
       )}
       {history.hasNextPage ? (
         <div className="actions load-more">
@@ -53,5 +59,28 @@ export function HistoryPanel({
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** "History" of one consortium for everyone who can see it. */
+export function HistoryPanel({
+  consortiumId,
+  consortiumName,
+  names,
+}: {
+  consortiumId: string;
+  consortiumName: string;
+  names: EntityNames;
+}) {
+  const { t } = useTranslation();
+  const history = useInfiniteQuery(consortiumHistoryQueryOptions(consortiumId));
+  return (
+    <AuditHistory
+      history={history}
+      names={names}
+      headingId="history-heading"
+      caption={t('history.caption', { name: consortiumName })}
+      captionId="history-caption"
+    />
   );
 }

@@ -1,21 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import {
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  Tooltip,
-  XAxis,
-  YAxis,
-  type TooltipContentProps,
-} from 'recharts';
+import { Line, type TooltipContentProps } from 'recharts';
 import type { KpiDefinition, KpiSeries } from '@domain/contract/kpi';
 import { smallCountLabel } from '@domain/rules/small-counts';
 import { formatNumber, formatPeriod } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
-import { axisNumber, shortPeriod } from './chart-format';
-import { ChartLegend, seriesStyle } from './chart-legend';
+import { seriesStyle } from './chart-legend';
 import { targetKey, valueKey, type CrossChartRow } from './cross-rows';
-import { useChartWidth } from './use-chart-width';
+import { KpiChartCanvas } from './kpi-chart-canvas';
 
 interface KpiCrossChartProps {
   kpi: KpiDefinition;
@@ -37,80 +28,48 @@ export function KpiCrossChart({
 }: KpiCrossChartProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [boxRef, width] = useChartWidth<HTMLDivElement>(720);
   return (
-    // data-points: how many periods the chart was given (the benchmark reports it).
-    <div ref={boxRef} className="chart-box" data-points={rows.length}>
-      <ComposedChart
-        width={width}
-        height={HEIGHT}
-        data={rows}
-        margin={{ top: 16, right: 16, bottom: 8, left: 8 }}
-        title={t('charts.cross.svgTitle', { kpi: kpi.name[locale] })}
-      >
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis
-          dataKey="period"
-          tickFormatter={(p: string) => shortPeriod(p, locale)}
-          minTickGap={18}
-          interval="preserveStartEnd"
-        />
-        <YAxis
-          width={64}
-          domain={['auto', 'auto']}
-          tickFormatter={(v: number) => axisNumber(v, locale)}
-          label={{
-            value: unitLabel,
-            angle: -90,
-            position: 'insideLeft',
-            className: 'chart-axis-label',
-          }}
-        />
-        <Tooltip
-          content={(p) => (
-            <CrossTooltip
-              {...p}
-              kpi={kpi}
-              series={series}
-              smallCountThreshold={smallCountThreshold}
-            />
-          )}
-        />
-        {series.map((s, i) => {
-          const style = seriesStyle(i);
-          return [
-            <Line
-              key={`t-${s.consortium.id}`}
-              dataKey={targetKey(i)}
-              stroke={style.stroke}
-              strokeOpacity={0.55}
-              strokeWidth={1.25}
-              strokeDasharray="3 5"
-              dot={false}
-              activeDot={false}
-              connectNulls={false}
-              isAnimationActive={false}
-            />,
-            <Line
-              key={`v-${s.consortium.id}`}
-              dataKey={valueKey(i)}
-              stroke={style.stroke}
-              strokeWidth={2.5}
-              strokeDasharray={style.dash}
-              dot={rows.length <= 60 ? { r: 2.5, fill: style.stroke } : false}
-              connectNulls={false}
-              isAnimationActive={false}
-            />,
-          ];
-        })}
-      </ComposedChart>
-      <ChartLegend
-        items={[
-          ...series.map((s, i) => ({ kind: { series: i }, label: s.consortium.name })),
-          { kind: 'ownTarget' as const, label: t('charts.legend.ownTarget') },
-        ]}
-      />
-    </div>
+    <KpiChartCanvas
+      rows={rows}
+      height={HEIGHT}
+      title={t('charts.cross.svgTitle', { kpi: kpi.name[locale] })}
+      unitLabel={unitLabel}
+      tooltip={(p) => (
+        <CrossTooltip {...p} kpi={kpi} series={series} smallCountThreshold={smallCountThreshold} />
+      )}
+      legend={[
+        ...series.map((s, i) => ({ kind: { series: i }, label: s.consortium.name })),
+        { kind: 'ownTarget' as const, label: t('charts.legend.ownTarget') },
+      ]}
+    >
+      {series.map((s, i) => {
+        const style = seriesStyle(i);
+        return [
+          <Line
+            key={`t-${s.consortium.id}`}
+            dataKey={targetKey(i)}
+            stroke={style.stroke}
+            strokeOpacity={0.55}
+            strokeWidth={1.25}
+            strokeDasharray="3 5"
+            dot={false}
+            activeDot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />,
+          <Line
+            key={`v-${s.consortium.id}`}
+            dataKey={valueKey(i)}
+            stroke={style.stroke}
+            strokeWidth={2.5}
+            strokeDasharray={style.dash}
+            dot={rows.length <= 60 ? { r: 2.5, fill: style.stroke } : false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />,
+        ];
+      })}
+    </KpiChartCanvas>
   );
 }
 

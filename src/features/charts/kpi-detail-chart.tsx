@@ -1,23 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import {
-  Area,
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-  type DotItemDotProps,
-} from 'recharts';
+import { Area, Line, ReferenceLine, type DotItemDotProps } from 'recharts';
 import type { Baseline, KpiDefinition } from '@domain/contract/kpi';
 import { formatNumber, formatPeriod } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
-import { axisNumber, shortPeriod } from './chart-format';
-import { ChartLegend } from './chart-legend';
 import type { DetailRow, VersionBreak } from './detail-rows';
 import { DetailTooltip } from './detail-tooltip';
-import { useChartWidth } from './use-chart-width';
+import { KpiChartCanvas } from './kpi-chart-canvas';
 
 interface KpiDetailChartProps {
   kpi: KpiDefinition;
@@ -49,7 +37,6 @@ export function KpiDetailChart(props: KpiDetailChartProps) {
   const { kpi, rows, baseline, breaks, unitLabel, smallCountThreshold } = props;
   const { t } = useTranslation();
   const locale = useLocale();
-  const [boxRef, width] = useChartWidth<HTMLDivElement>(720);
   const dots = rows.length <= MAX_DOTS;
 
   const renderDot = ({ cx, cy, payload, index }: DotItemDotProps) => {
@@ -68,109 +55,82 @@ export function KpiDetailChart(props: KpiDetailChartProps) {
   };
 
   return (
-    // data-points: how many periods the chart was given (the benchmark reports it).
-    <div ref={boxRef} className="chart-box" data-points={rows.length}>
-      <ComposedChart
-        width={width}
-        height={HEIGHT}
-        data={rows}
-        margin={{ top: 16, right: 16, bottom: 8, left: 8 }}
-        title={t('charts.detail.svgTitle', { kpi: kpi.name[locale] })}
-      >
-        <CartesianGrid strokeDasharray="3 3" vertical={false} className="chart-grid" />
-        <XAxis
-          dataKey="period"
-          tickFormatter={(p: string) => shortPeriod(p, locale)}
-          minTickGap={18}
-          interval="preserveStartEnd"
-        />
-        <YAxis
-          width={64}
-          domain={['auto', 'auto']}
-          tickFormatter={(v: number) => axisNumber(v, locale)}
+    <KpiChartCanvas
+      rows={rows}
+      height={HEIGHT}
+      title={t('charts.detail.svgTitle', { kpi: kpi.name[locale] })}
+      unitLabel={unitLabel}
+      gridClassName="chart-grid"
+      tooltip={(p) => <DetailTooltip {...p} kpi={kpi} smallCountThreshold={smallCountThreshold} />}
+      legend={[
+        { kind: 'final', label: t('charts.legend.final') },
+        { kind: 'provisional', label: t('charts.legend.provisional') },
+        { kind: 'target', label: t('charts.legend.target') },
+        ...(baseline
+          ? [
+              {
+                kind: 'baseline' as const,
+                label: t('charts.legend.baseline', {
+                  period: formatPeriod(baseline.period, locale),
+                }),
+              },
+            ]
+          : []),
+        { kind: 'green', label: t('charts.legend.green') },
+        { kind: 'amber', label: t('charts.legend.amber') },
+        ...(breaks.length ? [{ kind: 'break' as const, label: t('charts.legend.break') }] : []),
+      ]}
+    >
+      <Area {...AMBER_BAND} dataKey="amberBelow" />
+      <Area {...AMBER_BAND} dataKey="amberAbove" />
+      <Area {...GREEN_BAND} dataKey="green" />
+      {baseline ? (
+        <ReferenceLine
+          y={baseline.value}
+          stroke="var(--color-grey-line)"
+          strokeWidth={1.5}
+          strokeDasharray="2 4"
           label={{
-            value: unitLabel,
-            angle: -90,
-            position: 'insideLeft',
-            className: 'chart-axis-label',
+            value: t('charts.baselineLabel', {
+              value: formatNumber(baseline.value, kpi, locale),
+            }),
+            position: 'insideBottomRight',
+            className: 'chart-ref-label',
           }}
         />
-        <Tooltip
-          content={(p) => (
-            <DetailTooltip {...p} kpi={kpi} smallCountThreshold={smallCountThreshold} />
-          )}
+      ) : null}
+      {breaks.map((b) => (
+        <ReferenceLine
+          key={b.period}
+          x={b.period}
+          stroke="var(--color-text-muted)"
+          strokeDasharray="4 2"
+          label={{
+            value: t('charts.versionLabel', { version: b.version }),
+            position: 'insideTopLeft',
+            className: 'chart-ref-label',
+          }}
         />
-        <Area {...AMBER_BAND} dataKey="amberBelow" />
-        <Area {...AMBER_BAND} dataKey="amberAbove" />
-        <Area {...GREEN_BAND} dataKey="green" />
-        {baseline ? (
-          <ReferenceLine
-            y={baseline.value}
-            stroke="var(--color-grey-line)"
-            strokeWidth={1.5}
-            strokeDasharray="2 4"
-            label={{
-              value: t('charts.baselineLabel', {
-                value: formatNumber(baseline.value, kpi, locale),
-              }),
-              position: 'insideBottomRight',
-              className: 'chart-ref-label',
-            }}
-          />
-        ) : null}
-        {breaks.map((b) => (
-          <ReferenceLine
-            key={b.period}
-            x={b.period}
-            stroke="var(--color-text-muted)"
-            strokeDasharray="4 2"
-            label={{
-              value: t('charts.versionLabel', { version: b.version }),
-              position: 'insideTopLeft',
-              className: 'chart-ref-label',
-            }}
-          />
-        ))}
-        <Line
-          dataKey="target"
-          stroke="var(--color-primary)"
-          strokeWidth={1.5}
-          strokeDasharray="6 4"
-          dot={false}
-          activeDot={false}
-          connectNulls={false}
-          isAnimationActive={false}
-        />
-        <Line
-          dataKey="value"
-          className="line-value"
-          stroke="var(--color-text)"
-          strokeWidth={2}
-          dot={renderDot}
-          connectNulls={false}
-          isAnimationActive={false}
-        />
-      </ComposedChart>
-      <ChartLegend
-        items={[
-          { kind: 'final', label: t('charts.legend.final') },
-          { kind: 'provisional', label: t('charts.legend.provisional') },
-          { kind: 'target', label: t('charts.legend.target') },
-          ...(baseline
-            ? [
-                {
-                  kind: 'baseline' as const,
-                  label: t('charts.legend.baseline', {
-                    period: formatPeriod(baseline.period, locale),
-                  }),
-                },
-              ]
-            : []),
-          { kind: 'green', label: t('charts.legend.green') },
-          { kind: 'amber', label: t('charts.legend.amber') },
-          ...(breaks.length ? [{ kind: 'break' as const, label: t('charts.legend.break') }] : []),
-        ]}
+      ))}
+      <Line
+        dataKey="target"
+        stroke="var(--color-primary)"
+        strokeWidth={1.5}
+        strokeDasharray="6 4"
+        dot={false}
+        activeDot={false}
+        connectNulls={false}
+        isAnimationActive={false}
       />
-    </div>
+      <Line
+        dataKey="value"
+        className="line-value"
+        stroke="var(--color-text)"
+        strokeWidth={2}
+        dot={renderDot}
+        connectNulls={false}
+        isAnimationActive={false}
+      />
+    </KpiChartCanvas>
   );
 }
