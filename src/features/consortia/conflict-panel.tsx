@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Consortium, ConsortiumPatch } from '@domain/contract/consortium';
+import { ConflictPanel, fieldConflictRows } from '@/components/conflict-panel';
 import { formatDateTime, formatEuros } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 import { EDITABLE_FIELDS, type EditableValues } from './consortium-draft';
-import { focusOnMount } from './consortium-form';
 
-interface ConflictPanelProps {
+interface ConsortiumConflictProps {
   /** What the user started from. */
   base: EditableValues;
   /** What is stored now (the 412 answer's `current`). */
@@ -20,11 +20,11 @@ interface ConflictPanelProps {
 }
 
 /**
- * Someone saved first: both versions side by side, and the user decides. Nothing is written
- * until they pick one.
+ * Someone saved the consortium first: both versions side by side, and the user decides. Nothing
+ * is written until they pick one.
  */
-export function ConflictPanel(props: ConflictPanelProps) {
-  const { base, theirs, mine, pending, problem, onApplyMine, onKeepTheirs } = props;
+export function ConsortiumConflict(props: ConsortiumConflictProps) {
+  const { base, theirs, mine, pending } = props;
   const { t } = useTranslation();
   const locale = useLocale();
   const show = (value: string | number) => {
@@ -35,71 +35,38 @@ export function ConflictPanel(props: ConflictPanelProps) {
       <span className="muted">{t('consortiumEditor.conflict.empty')}</span>
     );
   };
-  // The fields either side touched; untouched ones are the same in both versions.
-  const rows = EDITABLE_FIELDS.filter((f) => mine[f] !== undefined || theirs[f] !== base[f]);
+  const rows = fieldConflictRows({
+    fields: EDITABLE_FIELDS,
+    base,
+    theirs,
+    mine,
+    label: (f) => t(`consortiumEditor.fields.${f}`),
+    show,
+    notChangedByYou: t('consortiumEditor.conflict.notChangedByYou'),
+  });
 
   return (
-    <section className="conflict-panel" aria-labelledby="consortium-conflict-heading">
-      <h2 id="consortium-conflict-heading" tabIndex={-1} ref={focusOnMount} key={theirs.version}>
-        {t('consortiumEditor.conflict.title')}
-      </h2>
-      <p>{t('consortiumEditor.conflict.body')}</p>
-      <div
-        className="table-wrap"
-        tabIndex={0}
-        role="region"
-        aria-labelledby="consortium-conflict-caption"
-      >
-        <table className="table conflict-table">
-          <caption id="consortium-conflict-caption">
-            {t('consortiumEditor.conflict.caption', {
-              date: formatDateTime(theirs.updatedAt, locale),
-            })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('consortiumEditor.conflict.field')}</th>
-              <th scope="col">{t('consortiumEditor.conflict.theirs')}</th>
-              <th scope="col">{t('consortiumEditor.conflict.yours')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((f) => {
-              const yours = mine[f];
-              return (
-                <tr key={f}>
-                  <th scope="row">{t(`consortiumEditor.fields.${f}`)}</th>
-                  <td className="conflict-value">{show(theirs[f])}</td>
-                  <td className="conflict-value">
-                    {yours === undefined ? (
-                      <span className="muted">
-                        {t('consortiumEditor.conflict.notChangedByYou')}
-                      </span>
-                    ) : (
-                      show(yours)
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <p className="muted small">{t('consortiumEditor.conflict.applyHint')}</p>
-      {problem}
-      <div className="actions">
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={pending}
-          onClick={onApplyMine}
-        >
-          {pending ? t('consortiumEditor.saving') : t('consortiumEditor.conflict.apply')}
-        </button>
-        <button type="button" className="button" disabled={pending} onClick={onKeepTheirs}>
-          {t('consortiumEditor.conflict.keep')}
-        </button>
-      </div>
-    </section>
+    <ConflictPanel
+      idPrefix="consortium-conflict"
+      version={theirs.version}
+      labels={{
+        title: t('consortiumEditor.conflict.title'),
+        body: t('consortiumEditor.conflict.body'),
+        caption: t('consortiumEditor.conflict.caption', {
+          date: formatDateTime(theirs.updatedAt, locale),
+        }),
+        fieldColumn: t('consortiumEditor.conflict.field'),
+        theirsColumn: t('consortiumEditor.conflict.theirs'),
+        mineColumn: t('consortiumEditor.conflict.yours'),
+        applyHint: t('consortiumEditor.conflict.applyHint'),
+        apply: pending ? t('consortiumEditor.saving') : t('consortiumEditor.conflict.apply'),
+        keep: t('consortiumEditor.conflict.keep'),
+      }}
+      rows={rows}
+      pending={pending}
+      problem={props.problem}
+      onApplyMine={props.onApplyMine}
+      onKeepTheirs={props.onKeepTheirs}
+    />
   );
 }

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Milestone, MilestonePatch } from '@domain/contract/milestone';
+import { ConflictPanel, fieldConflictRows, type ConflictRow } from '@/components/conflict-panel';
 import { MilestoneStatusBadge } from '@/components/status-badges';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 import { EDITED_FIELDS, type MilestoneBase } from './milestone-draft';
-import { focusOnMount } from './milestone-edit-form';
 
 interface MilestoneConflictProps {
   base: MilestoneBase;
@@ -24,79 +24,57 @@ interface MilestoneConflictProps {
  * decides. Nothing is written until they pick one.
  */
 export function MilestoneConflict(props: MilestoneConflictProps) {
-  const { base, theirs, mine, pending, problem, onApplyMine, onKeepTheirs } = props;
+  const { base, theirs, mine, pending } = props;
   const { t } = useTranslation();
   const locale = useLocale();
-  const show = (field: (typeof EDITED_FIELDS)[number], value: string | number) =>
-    field === 'progress'
-      ? t('common.percent', { value })
-      : formatDate(String(value), locale, 'long');
-  const rows = EDITED_FIELDS.filter((f) => mine[f] !== undefined || theirs[f] !== base[f]);
+  const notChangedByYou = t('milestoneEdit.conflict.notChangedByYou');
+  // The status is not edited here, so only their side can have changed it.
+  const statusRow: ConflictRow[] =
+    theirs.status !== base.status
+      ? [
+          {
+            key: 'status',
+            label: t('milestones.status'),
+            theirs: <MilestoneStatusBadge status={theirs.status} />,
+            mine: <span className="muted">{notChangedByYou}</span>,
+          },
+        ]
+      : [];
+  const fieldRows = fieldConflictRows({
+    fields: EDITED_FIELDS,
+    base,
+    theirs,
+    mine,
+    label: (f) => t(`milestoneEdit.${f}`),
+    show: (value: string | number, field) =>
+      field === 'progress'
+        ? t('common.percent', { value })
+        : formatDate(String(value), locale, 'long'),
+    notChangedByYou,
+  });
 
   return (
-    <section className="conflict-panel" aria-labelledby="ms-conflict-heading">
-      <h2 id="ms-conflict-heading" tabIndex={-1} ref={focusOnMount} key={theirs.version}>
-        {t('milestoneEdit.conflict.title')}
-      </h2>
-      <p>{t('milestoneEdit.conflict.body')}</p>
-      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="ms-conflict-caption">
-        <table className="table conflict-table">
-          <caption id="ms-conflict-caption">
-            {t('milestoneEdit.conflict.caption', {
-              date: formatDateTime(theirs.updatedAt, locale),
-            })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('milestoneEdit.conflict.field')}</th>
-              <th scope="col">{t('milestoneEdit.conflict.theirs')}</th>
-              <th scope="col">{t('milestoneEdit.conflict.yours')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {theirs.status !== base.status ? (
-              <tr>
-                <th scope="row">{t('milestones.status')}</th>
-                <td>
-                  <MilestoneStatusBadge status={theirs.status} />
-                </td>
-                <td className="muted">{t('milestoneEdit.conflict.notChangedByYou')}</td>
-              </tr>
-            ) : null}
-            {rows.map((f) => {
-              const yours = mine[f];
-              return (
-                <tr key={f}>
-                  <th scope="row">{t(`milestoneEdit.${f}`)}</th>
-                  <td className="conflict-value">{show(f, theirs[f])}</td>
-                  <td className="conflict-value">
-                    {yours === undefined ? (
-                      <span className="muted">{t('milestoneEdit.conflict.notChangedByYou')}</span>
-                    ) : (
-                      show(f, yours)
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <p className="muted small">{t('milestoneEdit.conflict.applyHint')}</p>
-      {problem}
-      <div className="actions">
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={pending}
-          onClick={onApplyMine}
-        >
-          {pending ? t('milestoneEdit.saving') : t('milestoneEdit.conflict.apply')}
-        </button>
-        <button type="button" className="button" disabled={pending} onClick={onKeepTheirs}>
-          {t('milestoneEdit.conflict.keep')}
-        </button>
-      </div>
-    </section>
+    <ConflictPanel
+      idPrefix="ms-conflict"
+      version={theirs.version}
+      labels={{
+        title: t('milestoneEdit.conflict.title'),
+        body: t('milestoneEdit.conflict.body'),
+        caption: t('milestoneEdit.conflict.caption', {
+          date: formatDateTime(theirs.updatedAt, locale),
+        }),
+        fieldColumn: t('milestoneEdit.conflict.field'),
+        theirsColumn: t('milestoneEdit.conflict.theirs'),
+        mineColumn: t('milestoneEdit.conflict.yours'),
+        applyHint: t('milestoneEdit.conflict.applyHint'),
+        apply: pending ? t('milestoneEdit.saving') : t('milestoneEdit.conflict.apply'),
+        keep: t('milestoneEdit.conflict.keep'),
+      }}
+      rows={[...statusRow, ...fieldRows]}
+      pending={pending}
+      problem={props.problem}
+      onApplyMine={props.onApplyMine}
+      onKeepTheirs={props.onKeepTheirs}
+    />
   );
 }
