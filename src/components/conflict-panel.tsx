@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { focusOnMount } from '@/lib/focus';
 
 /** One line of the "theirs vs mine" table. */
 export interface ConflictRow {
@@ -36,11 +37,6 @@ interface ConflictPanelProps {
   className?: string;
   onApplyMine: () => void;
   onKeepTheirs: () => void;
-}
-
-// Stable across renders, so the heading is focused once when it mounts, not on every render.
-function focusOnMount(element: HTMLElement | null): void {
-  element?.focus();
 }
 
 /**

@@ -5,7 +5,7 @@ import { useAdoptCurrentProgramme, usePatchProgramme } from '@/api/programmes';
 import { EditFlowFrame } from '@/components/edit-flow-frame';
 import { SaveFailureMessage } from '@/components/save-failure-message';
 import { useEditFlow, type SaveFailure } from '@/lib/use-edit-flow';
-import { focusOnMount } from '@/features/consortia/consortium-form';
+import { focusOnMount } from '@/lib/focus';
 import { ProgrammeConflict } from './programme-conflict';
 import {
   buildPatch,

@@ -2,7 +2,7 @@ import type { FormEvent, ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatInteger } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
-import { focusOnMount } from '@/features/consortia/consortium-form';
+import { ErrorSummary } from '@/components/error-summary';
 import {
   NUMBER_FIELDS,
   rangeOf,
@@ -154,35 +154,18 @@ export function ProgrammeForm(props: ProgrammeFormProps) {
       <h2 id="programme-edit-heading">{t('admin.editHeading')}</h2>
       <p className="muted small">{t('admin.editIntro')}</p>
       {invalid.length > 0 ? (
-        <div
+        <ErrorSummary
           key={attempt}
-          className="error-summary"
-          role="alert"
-          tabIndex={-1}
-          aria-labelledby="programme-edit-summary"
-          ref={focusOnMount}
-        >
-          <h3 id="programme-edit-summary">{t('admin.summary', { count: invalid.length })}</h3>
-          <ul>
-            {invalid.map((f) => (
-              <li key={f}>
-                <a
-                  href={`#${fieldId(f)}`}
-                  onClick={(e) => {
-                    // Focus the field itself rather than letting the router see a hash change.
-                    e.preventDefault();
-                    document.getElementById(fieldId(f))?.focus();
-                  }}
-                >
-                  {t('admin.summaryItem', {
-                    field: t(`admin.fields.${f}`),
-                    message: message(errors[f]!),
-                  })}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
+          id="programme-edit-summary"
+          title={t('admin.summary', { count: invalid.length })}
+          items={invalid.map((f) => ({
+            fieldId: fieldId(f),
+            text: t('admin.summaryItem', {
+              field: t(`admin.fields.${f}`),
+              message: message(errors[f]!),
+            }),
+          }))}
+        />
       ) : null}
       <div className="edit-fields">
         {TEXT_FIELDS.map(textField)}

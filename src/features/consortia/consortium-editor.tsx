@@ -16,7 +16,8 @@ import {
   type FieldErrors,
   type SaveProblem,
 } from './consortium-draft';
-import { ConsortiumForm, focusOnMount } from './consortium-form';
+import { focusOnMount } from '@/lib/focus';
+import { ConsortiumForm } from './consortium-form';
 
 /** The version and values the user started from: what "changed" and If-Match are relative to. */
 type Base = EditableValues & { version: number };

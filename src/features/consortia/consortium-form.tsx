@@ -1,5 +1,6 @@
 import type { FormEvent, ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '@/components/error-summary';
 import { formatInteger } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 import {
@@ -13,11 +14,6 @@ import {
 export const fieldId = (field: EditableField) => `consortium-edit-${field}`;
 const errorId = (field: EditableField) => `${fieldId(field)}-error`;
 const BUDGET_HINT_ID = 'consortium-edit-budget-hint';
-
-/** Stable, so it runs when the element mounts and not on every render. */
-export function focusOnMount(element: HTMLElement | null): void {
-  element?.focus();
-}
 
 function useFieldMessage() {
   const { t } = useTranslation();
@@ -108,37 +104,18 @@ export function ConsortiumForm(props: ConsortiumFormProps) {
       <h2 id="consortium-edit-heading">{t('consortiumEditor.heading')}</h2>
       <p className="muted small">{t('consortiumEditor.intro')}</p>
       {invalid.length > 0 ? (
-        <div
+        <ErrorSummary
           key={attempt}
-          className="error-summary"
-          role="alert"
-          tabIndex={-1}
-          aria-labelledby="consortium-edit-summary"
-          ref={focusOnMount}
-        >
-          <h3 id="consortium-edit-summary">
-            {t('consortiumEditor.summary', { count: invalid.length })}
-          </h3>
-          <ul>
-            {invalid.map((f) => (
-              <li key={f}>
-                <a
-                  href={`#${fieldId(f)}`}
-                  onClick={(e) => {
-                    // Focus the field itself rather than letting the router see a hash change.
-                    e.preventDefault();
-                    document.getElementById(fieldId(f))?.focus();
-                  }}
-                >
-                  {t('consortiumEditor.summaryItem', {
-                    field: t(`consortiumEditor.fields.${f}`),
-                    message: message(errors[f]!),
-                  })}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
+          id="consortium-edit-summary"
+          title={t('consortiumEditor.summary', { count: invalid.length })}
+          items={invalid.map((f) => ({
+            fieldId: fieldId(f),
+            text: t('consortiumEditor.summaryItem', {
+              field: t(`consortiumEditor.fields.${f}`),
+              message: message(errors[f]!),
+            }),
+          }))}
+        />
       ) : null}
       <div className="edit-fields">{EDITABLE_FIELDS.map(field)}</div>
       {problem}

@@ -1,14 +1,10 @@
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { focusOnMount } from '@/lib/focus';
 import type { MilestoneBase, MilestoneDraft, DraftErrors, DraftField } from './milestone-draft';
 
 const fieldId = (field: DraftField) => `ms-edit-${field}`;
 const errorId = (field: DraftField) => `${fieldId(field)}-error`;
-
-/** Stable, so it runs when the element mounts and not on every render. */
-export function focusOnMount(element: HTMLElement | null): void {
-  element?.focus();
-}
 
 interface MilestoneEditFormProps {
   base: MilestoneBase;
