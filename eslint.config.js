@@ -53,6 +53,29 @@ export default tseslint.config(
     },
   },
   {
+    // The API runs in Node and, behind MSW, in the browser: only server/node may use Node itself.
+    files: ['server/**/*.ts'],
+    ignores: ['server/node/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'argon2', 'pg', '@hono/node-server', './node/*', '../node/*'],
+              message: 'Runtime-specific code lives in server/node and reaches the API as a port.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'The API also runs in the browser: take it as an option.' },
+        { name: 'Buffer', message: 'Use Uint8Array: the API also runs in the browser.' },
+      ],
+    },
+  },
+  {
     // Only the typed client talks HTTP; screens go through src/api.
     files: ['src/features/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}'],
     rules: {

@@ -49,7 +49,7 @@ function env(dataDir: string): NodeJS.ProcessEnv {
 }
 
 function jalon(dataDir: string, ...args: string[]): void {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/node/main.ts', ...args], {
     env: env(dataDir),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -64,7 +64,7 @@ process.on('exit', () => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 
 async function serve(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/node/main.ts', 'serve'], {
     env: env(dataDir),
     stdio: ['ignore', 'ignore', 'inherit'],
   });

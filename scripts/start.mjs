@@ -45,7 +45,7 @@ if (needsBuild()) {
 
 const server = spawn(
   process.execPath,
-  ['--import', 'tsx', join(root, 'server', 'main.ts'), 'serve', '--demo-if-empty'],
+  ['--import', 'tsx', join(root, 'server', 'node', 'main.ts'), 'serve', '--demo-if-empty'],
   { cwd: root, stdio: 'inherit' },
 );
 // Ctrl-C reaches the whole process group; the server shuts itself down cleanly, we wait for it.

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { API_PREFIX, routes, type RouteDef, type RouteName } from '../src/domain/contract';
@@ -27,13 +25,12 @@ import { checkSameOrigin, clientIp } from './auth/origin';
 import { RateLimited } from './auth/rate-limit';
 import { recordSecurityEvent, type SecurityEvent } from './auth/security-events';
 import { resolveSession } from './auth/sessions';
-import type { Mailer } from './auth/smtp';
 import { ANONYMOUS, systemClock, type Clock, type RequestContext } from './context';
-import type { Database } from './db/open';
+import type { Database } from './db/kysely';
 import { isJsonContentType, readJsonBody } from './http/body';
 import { securityHeaders } from './http/headers';
-import { staticFiles } from './http/static';
 import { silentLogger, type Logger } from './logger';
+import type { Mailer, PasswordHasher } from './ports';
 import { handlers } from './routes';
 import type { HandlerInput, RawFile } from './routes/types';
 import { resolveScope } from './scope';
@@ -44,8 +41,8 @@ export interface AppOptions {
   /** Every time the server reads (sessions, rate limits, audit) comes from here. */
   clock?: Clock;
   logger?: Logger;
-  /** The built SPA; null serves the API only. */
-  distDir?: string | null;
+  /** What answers outside the API (the built SPA in production); none: the API only. */
+  fallback?: MiddlewareHandler | null;
   /** Parse every response with its contract schema (tests and development). */
   validateResponses?: boolean;
   /** PUBLIC_ORIGIN: https here gives the `__Host-` Secure cookie. */
@@ -53,9 +50,14 @@ export interface AppOptions {
   /** TRUST_PROXY: the one address whose X-Forwarded-For is believed. */
   trustProxy?: string | null;
   mailer?: Mailer | null;
+  passwords: PasswordHasher;
 }
 
-type Env = { Bindings: { incoming?: IncomingMessage }; Variables: { requestId: string } };
+/** What the Node adapter binds; in the browser nothing is, and the client address is unknown. */
+type Env = {
+  Bindings: { incoming?: { socket: { remoteAddress?: string } } };
+  Variables: { requestId: string };
+};
 
 type UntypedHandler = (input: HandlerInput<RouteName>) => Promise<unknown>;
 
@@ -119,11 +121,11 @@ export function createApp(options: AppOptions): Hono<Env> {
   const db = database.db;
   const publicOrigin = options.publicOrigin ?? null;
   const policy = cookiePolicy(publicOrigin);
-  const validateResponses = options.validateResponses ?? process.env.NODE_ENV !== 'production';
+  const validateResponses = options.validateResponses ?? false;
   const app = new Hono<Env>();
 
   app.use('*', async (c, next) => {
-    const requestId = randomUUID();
+    const requestId = crypto.randomUUID();
     const started = performance.now();
     c.set('requestId', requestId);
     await next();
@@ -240,6 +242,7 @@ export function createApp(options: AppOptions): Hono<Env> {
         linkOrigin: publicOrigin ?? new URL(c.req.url).origin,
         session,
         mailer: options.mailer ?? null,
+        passwords: options.passwords,
         security,
       };
       const input = { params, query, body, raw, ifMatch, ctx } as HandlerInput<RouteName>;
@@ -265,7 +268,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.all('/api/*', () => {
     throw notFound('API route');
   });
-  if (options.distDir) app.use('*', staticFiles(options.distDir));
+  if (options.fallback) app.use('*', options.fallback);
   app.notFound((c) => c.json(notFound('Resource').toBody(), 404));
 
   app.onError((error, c) => {

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { IsoDate, Role, Timestamp } from '../src/domain/contract';
 import type { Actor, MutationContext, Principal, Scope } from '../src/domain/rules';
 import type { SecurityEvent } from './auth/security-events';
-import type { Mailer } from './auth/smtp';
-import type { DatabaseKind } from './db/open';
+import type { DatabaseKind } from './db/kysely';
 import type { DB } from './db/schema';
+import type { Mailer, PasswordHasher } from './ports';
 
 /** Injectable so that session timeouts and rate-limit windows are tested with a fake clock. */
 export interface Clock {
@@ -17,6 +16,23 @@ export const systemClock: Clock = {
   now: () => new Date().toISOString(),
   today: () => new Date().toISOString().slice(0, 10),
 };
+
+/** Frozen time that tests move by hand: session timeouts and rate-limit windows depend on it. */
+export interface FakeClock extends Clock {
+  advance(ms: number): void;
+}
+
+/** A clock on a fixed day (the demo's), whose time starts now and moves only when told. */
+export function fixedDayClock(today: IsoDate): FakeClock {
+  let at = Date.now();
+  return {
+    now: () => new Date(at).toISOString(),
+    today: () => today,
+    advance: (ms) => {
+      at += ms;
+    },
+  };
+}
 
 /** What a handler may do with the caller's session; the app turns it into Set-Cookie. */
 export interface SessionControl {
@@ -46,11 +62,12 @@ export interface RequestContext {
   linkOrigin: string;
   session: SessionControl;
   mailer: Mailer | null;
+  passwords: PasswordHasher;
   security(event: Omit<SecurityEvent, 'ip' | 'requestId'>): Promise<void>;
 }
 
 export const ANONYMOUS: Actor = { id: null, name: 'anonymous' };
 
 export function mutationContext(ctx: RequestContext): MutationContext {
-  return { actor: ctx.actor, now: ctx.clock.now(), newId: randomUUID };
+  return { actor: ctx.actor, now: ctx.clock.now(), newId: () => crypto.randomUUID() };
 }

@@ -1,4 +1,5 @@
-import type { LogLevel } from './config';
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
@@ -11,11 +12,8 @@ export interface Logger {
   error(msg: string, fields?: LogFields): void;
 }
 
-/** One JSON line per event on stderr, UTC timestamps (ASVS 16.2.2). */
-export function createLogger(
-  level: LogLevel,
-  write: (line: string) => void = (l) => process.stderr.write(l),
-): Logger {
+/** One JSON line per event, UTC timestamps (ASVS 16.2.2); the server writes them to stderr. */
+export function createLogger(level: LogLevel, write: (line: string) => void): Logger {
   const log =
     (at: Exclude<LogLevel, 'silent'>) =>
     (msg: string, fields: LogFields = {}) => {
@@ -25,4 +23,4 @@ export function createLogger(
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
-export const silentLogger = createLogger('silent');
+export const silentLogger = createLogger('silent', () => undefined);

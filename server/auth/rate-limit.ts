@@ -28,7 +28,7 @@ export async function checkLoginLimit(
   const rows = await db
     .selectFrom('loginFailures')
     .select('at')
-    .where('accountKey', '=', keyOf(email))
+    .where('accountKey', '=', await keyOf(email))
     .where('ip', '=', ip)
     .where('at', '>', since)
     .orderBy('at', 'desc')
@@ -50,7 +50,7 @@ export async function recordLoginFailure(
 ): Promise<void> {
   await db
     .insertInto('loginFailures')
-    .values({ accountKey: keyOf(email), ip, at: now.toISOString() })
+    .values({ accountKey: await keyOf(email), ip, at: now.toISOString() })
     .execute();
   // Old rows are no longer counted; dropping them here keeps the table small without a job.
   await db
@@ -62,7 +62,7 @@ export async function recordLoginFailure(
 export async function clearLoginFailures(db: Kysely<DB>, email: string, ip: string) {
   await db
     .deleteFrom('loginFailures')
-    .where('accountKey', '=', keyOf(email))
+    .where('accountKey', '=', await keyOf(email))
     .where('ip', '=', ip)
     .execute();
 }

@@ -34,7 +34,7 @@ export async function recordSecurityEvent(
       at: at.toISOString(),
       kind: e.kind,
       userId: e.userId ?? null,
-      emailSha256: e.email ? sha256(e.email) : null,
+      emailSha256: e.email ? await sha256(e.email) : null,
       ip: e.ip,
       route: e.route,
       status: e.status,

@@ -36,7 +36,7 @@ export async function createSession(
   await db
     .insertInto('sessions')
     .values({
-      tokenSha256: sha256(token),
+      tokenSha256: await sha256(token),
       userId,
       createdAt: now.toISOString(),
       lastSeenAt: now.toISOString(),
@@ -57,7 +57,7 @@ export async function resolveSession(
   now: Date,
 ): Promise<Resolution> {
   if (token === null) return { kind: 'none' };
-  const tokenSha256 = sha256(token);
+  const tokenSha256 = await sha256(token);
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.userId')
@@ -87,7 +87,10 @@ export async function resolveSession(
 }
 
 export async function endSession(db: Kysely<DB>, token: string): Promise<void> {
-  await db.deleteFrom('sessions').where('tokenSha256', '=', sha256(token)).execute();
+  await db
+    .deleteFrom('sessions')
+    .where('tokenSha256', '=', await sha256(token))
+    .execute();
 }
 
 /** Disabling an account or resetting its password ends every session it holds (ASVS 7.4.2). */

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type {
   DatabaseConnection,
   Dialect,
@@ -9,7 +8,19 @@ import type {
   TransactionSettings,
 } from 'kysely';
 
-const inTransaction = new AsyncLocalStorage<true>();
+/** The part of Node's AsyncLocalStorage the guard needs; the browser has no equivalent. */
+export interface TransactionScope {
+  getStore(): true | undefined;
+  run<T>(store: true, fn: () => T): T;
+}
+
+// Without an installed scope the guard is off: the browser runs the API for development only,
+// and every Node runtime (server, tests, the mocks under vitest) installs one.
+let inTransaction: TransactionScope = { getStore: () => undefined, run: (_, fn) => fn() };
+
+export function installTransactionGuard(scope: TransactionScope): void {
+  inTransaction = scope;
+}
 
 export class RootHandleInTransactionError extends Error {
   constructor() {

@@ -8,6 +8,16 @@ const tooLarge = () =>
 export const isJsonContentType = (value: string | null | undefined) =>
   !!value && /^application\/json\s*(;|$)/i.test(value.trim());
 
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
 /**
  * Reads a JSON body, refusing it as soon as either the declared or the streamed size passes the
  * limit, so a missing or lying Content-Length cannot make us buffer more than 1 MB.
@@ -32,7 +42,7 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   if (size === 0) return undefined;
   const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   try {
-    return JSON.parse(text.decode(Buffer.concat(chunks)));
+    return JSON.parse(text.decode(concat(chunks, size)));
   } catch {
     throw new Problem(400, 'bad_request', 'The request body is not valid JSON');
   }

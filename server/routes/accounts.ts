@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { AcceptRequest, AccountLink, Role } from '../../src/domain/contract';
 import { Problem } from '../../src/domain/problems';
 import { writeAudit } from '../audit';
-import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords';
+import { passwordProblem } from '../auth/passwords';
 import { endUserSessions } from '../auth/sessions';
 import { newToken, sha256 } from '../auth/tokens';
 import type { RequestContext } from '../context';
@@ -21,7 +20,7 @@ export async function usableToken(db: Kysely<DB>, token: string, now: string) {
   return db
     .selectFrom('accountTokens')
     .selectAll()
-    .where('tokenSha256', '=', sha256(token))
+    .where('tokenSha256', '=', await sha256(token))
     .where('usedAt', 'is', null)
     .where('expiresAt', '>', new Date(now))
     .executeTakeFirst();
@@ -43,12 +42,12 @@ export async function issueLink(
   spec: LinkSpec,
 ): Promise<{ id: string; token: string; link: Omit<AccountLink, 'emailed'> }> {
   const token = newToken();
-  const id = randomUUID();
+  const id = crypto.randomUUID();
   const expiresAt = new Date(Date.parse(ctx.clock.now()) + LINK_LIFETIME_MS).toISOString();
   await tx
     .insertInto('accountTokens')
     .values({
-      tokenSha256: sha256(token),
+      tokenSha256: await sha256(token),
       id,
       ...spec,
       createdBy: ctx.actor.id ?? '',
@@ -109,7 +108,7 @@ export async function acceptToken(
   let hash: string | null = null;
   if (found.kind === 'invitation' && existing) {
     // Whoever holds an invitation link (the manager saw it too) must not take over an account.
-    if (!(await verifyPassword(existing.passwordHash, body.password)).ok) {
+    if (!(await ctx.passwords.verify(existing.passwordHash, body.password)).ok) {
       throw fieldProblem(422, 'password', 'wrong_password', 'Enter the password of your account');
     }
   } else {
@@ -118,7 +117,7 @@ export async function acceptToken(
     if (found.kind === 'invitation' && !body.name) {
       throw fieldProblem(400, 'name', 'too_small', 'Your name is required');
     }
-    hash = await hashPassword(body.password);
+    hash = await ctx.passwords.hash(body.password);
   }
   return transaction(ctx.db, async (tx) => {
     // The conditional update is what makes a link single-use, even under concurrent accepts.
@@ -129,7 +128,7 @@ export async function acceptToken(
       .where('usedAt', 'is', null)
       .executeTakeFirst();
     if (claimed.numUpdatedRows === 0n) return null;
-    const userId = existing?.id ?? randomUUID();
+    const userId = existing?.id ?? crypto.randomUUID();
     const actor = { id: userId, name: existing?.name ?? body.name ?? found.email };
     const base = {
       entityType: 'user',

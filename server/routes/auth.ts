@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Me } from '../../src/domain/contract';
 import { Problem } from '../../src/domain/problems';
 import { homePath } from '../../src/domain/rules';
-import { verifyPassword } from '../auth/passwords';
 import {
   checkLoginLimit,
   clearLoginFailures,
@@ -47,7 +46,7 @@ async function login(ctx: RequestContext, email: string, password: string): Prom
     .where('email', '=', email)
     .executeTakeFirst();
   // Outside any transaction: ~50 ms of Argon2 must not hold PGlite's only connection.
-  const { ok, rehash } = await verifyPassword(user?.passwordHash ?? null, password);
+  const { ok, rehash } = await ctx.passwords.verify(user?.passwordHash ?? null, password);
   if (!user || !ok || user.disabled) {
     await recordLoginFailure(ctx.db, email, ctx.ip, now());
     const kind = user && ok ? 'account_disabled' : 'sign_in_failed';

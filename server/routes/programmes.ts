@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { sql } from 'kysely';
 import { preconditionFailed } from '../../src/domain/problems';
 import {
@@ -21,11 +20,8 @@ import {
   programmeOr404,
   settingsOf,
 } from '../db/queries';
+import packageJson from '../../package.json';
 import type { Handlers } from './types';
-
-const { version: APP_VERSION } = createRequire(import.meta.url)('../../package.json') as {
-  version: string;
-};
 
 export const programmeHandlers: Pick<
   Handlers,
@@ -34,7 +30,7 @@ export const programmeHandlers: Pick<
   async health({ ctx }) {
     // A load balancer should take an instance out when its database is gone.
     await sql`select 1`.execute(ctx.db);
-    return { status: 'ok', database: ctx.databaseKind, version: APP_VERSION };
+    return { status: 'ok', database: ctx.databaseKind, version: packageJson.version };
   },
 
   async listProgrammes({ ctx }) {

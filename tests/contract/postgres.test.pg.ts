@@ -1,4 +1,4 @@
-import { createTestServer } from '@server/testing';
+import { createTestServer } from '@server/node/testing';
 import { defineKpiScenarios } from './kpi-scenarios';
 import { defineMilestoneScenarios } from './milestone-scenarios';
 import { defineProgrammeScenarios } from './programme-scenarios';

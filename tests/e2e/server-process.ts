@@ -31,7 +31,7 @@ export async function startServer(dataDir: string): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/main.ts', 'serve', '--demo-if-empty'],
+    ['--import', 'tsx', 'server/node/main.ts', 'serve', '--demo-if-empty'],
     {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: {

@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountLink, Me, UserSummary } from '@domain/contract';
 import { DEMO_PASSWORD } from '@domain/demo/people';
-import { smtpMailer } from '@server/auth/smtp';
+import { smtpMailer } from '@server/node/smtp';
 import { createLogger } from '@server/logger';
-import { createTestServer, DEMO_LOGINS, type Client, type TestServer } from '@server/testing';
+import { createTestServer, DEMO_LOGINS, type Client, type TestServer } from '@server/node/testing';
 import { startSmtpSink, type Sink } from './smtp-sink';
 
 /* Invitations, password resets and the mail that carries them; secrets never reach a log. */

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@domain/demo/people';
 import { sha256 } from '@server/auth/tokens';
-import { createTestServer, type Client, type TestServer } from '@server/testing';
+import { createTestServer, type Client, type TestServer } from '@server/node/testing';
 import { auditCount, securityEventCount, tokenOf } from './authz-matrix.harness';
 
 /*
@@ -264,7 +264,7 @@ export function auditPropertySuite(database: 'pglite' | 'postgres'): void {
       ? await db()
           .selectFrom('sessions')
           .select('userId')
-          .where('tokenSha256', '=', sha256(token))
+          .where('tokenSha256', '=', await sha256(token))
           .executeTakeFirst()
       : undefined;
     if (live) return;

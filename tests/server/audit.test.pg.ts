@@ -1,4 +1,4 @@
-import { createTestServer } from '@server/testing';
+import { createTestServer } from '@server/node/testing';
 import { defineAuditSuite } from './audit';
 
 defineAuditSuite(() => createTestServer({ database: 'postgres' }));

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage } from '@domain/contract';
 import { MANAGER_NAME } from '@domain/demo/milestones';
-import { DEMO_LOGINS, type Client, type TestServer } from '@server/testing';
+import { DEMO_LOGINS, type Client, type TestServer } from '@server/node/testing';
 
 /*
  * The audit trail (reliability plan §2 I): one row per successful mutation, written in the same

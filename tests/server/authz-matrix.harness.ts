@@ -6,7 +6,7 @@ import { newToken, sha256 } from '@server/auth/tokens';
 import { transaction } from '@server/db/guard';
 import type { DB } from '@server/db/schema';
 import { insertDataset } from '@server/db/store';
-import type { Client, TestServer } from '@server/testing';
+import type { Client, TestServer } from '@server/node/testing';
 import { DEMO_TODAY } from '../contract/target';
 
 /*
@@ -88,7 +88,7 @@ export async function issueInvitation(
   await db
     .insertInto('accountTokens')
     .values({
-      tokenSha256: sha256(token),
+      tokenSha256: await sha256(token),
       id: randomUUID(),
       kind: 'invitation',
       email: spec.email,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PREFIX, routes, type RouteName } from '@domain/contract';
-import { createTestServer, DEMO_LOGINS, type Client, type TestServer } from '@server/testing';
+import { createTestServer, DEMO_LOGINS, type Client, type TestServer } from '@server/node/testing';
 import {
   auditCount,
   issueInvitation,

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { dumpSql, restoreSql, tableChecksums } from '@server/db/backup';
-import { createTestServer } from '@server/testing';
+import { createTestServer } from '@server/node/testing';
 
 // The upgrade and migration path of ADR 003: a PGlite dump restores into PostgreSQL and back,
 // with every table's checksum unchanged.

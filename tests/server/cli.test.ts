@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { verifyPassword } from '@server/auth/passwords';
-import { openDatabase } from '@server/db/open';
+import { argon2Hasher } from '@server/node/argon2';
+import { openDatabase } from '@server/node/database';
 import { killLeftovers, runJalon } from './process';
 
 const dir = mkdtempSync(join(tmpdir(), 'jalon-cli-'));
@@ -55,7 +55,7 @@ describe('create-admin', () => {
           consortiumId: null,
         });
         expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
-        expect((await verifyPassword(user.passwordHash, PASSWORD)).ok).toBe(true);
+        expect((await argon2Hasher.verify(user.passwordHash, PASSWORD)).ok).toBe(true);
       } finally {
         await database.close();
       }

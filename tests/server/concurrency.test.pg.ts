@@ -1,4 +1,4 @@
-import { createTestServer } from '@server/testing';
+import { createTestServer } from '@server/node/testing';
 import { defineConcurrentIncrements } from './concurrency';
 
 // Real PostgreSQL runs the writers truly in parallel, so this is where the 412 path is exercised.

@@ -1,4 +1,4 @@
-import { createTestServer } from '@server/testing';
+import { createTestServer } from '@server/node/testing';
 import { defineConcurrentIncrements } from './concurrency';
 
 defineConcurrentIncrements(() => createTestServer({ database: 'pglite' }), 5, 5);

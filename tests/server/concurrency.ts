@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import type { TestServer } from '@server/testing';
+import type { TestServer } from '@server/node/testing';
 
 /*
  * Concurrent edits (reliability plan §2 C): clients increment one KPI value by read-modify-write,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
-import { openDatabase } from '@server/db/open';
+import { openDatabase } from '@server/node/database';
 import { MANAGER_NAME } from '@domain/demo/milestones';
 import { freePort, killLeftovers, signInHeaders, startServe } from './process';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PREFIX, buildPath, routes, type RouteName } from '@domain/contract';
 import { DEMO_PASSWORD } from '@domain/demo/people';
-import { createTestServer, TEST_ORIGIN, type TestServer } from '@server/testing';
+import { createTestServer, TEST_ORIGIN, type TestServer } from '@server/node/testing';
 
 /*
  * CSRF (reliability plan §2 H, ASVS 3.5): every unsafe route of the table, forged five ways, is

@@ -7,9 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '@domain/demo/generate';
 import { RestoreRefusedError, dumpSql, restoreSql, tableChecksums } from '@server/db/backup';
 import { RootHandleInTransactionError, transaction } from '@server/db/guard';
-import { DataDirLockedError } from '@server/db/lock';
+import { DataDirLockedError } from '@server/node/lock';
 import { migrate } from '@server/db/migrate';
-import { openDatabase, type Database } from '@server/db/open';
+import { openDatabase, type Database } from '@server/node/database';
 import { insertDataset } from '@server/db/store';
 import { DEMO_TODAY } from '../contract/target';
 

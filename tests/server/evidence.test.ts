@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorBody, EVIDENCE_MAX_BYTES, Evidence } from '@domain/contract';
 import { dumpSql, restoreSql, tableChecksums } from '@server/db/backup';
 import { migrate } from '@server/db/migrate';
-import { openDatabase } from '@server/db/open';
-import { createTestServer, DEMO_LOGINS, TEST_ORIGIN, type TestServer } from '@server/testing';
+import { openDatabase } from '@server/node/database';
+import { createTestServer, DEMO_LOGINS, TEST_ORIGIN, type TestServer } from '@server/node/testing';
 
 /** Server-level checks of evidence files the contract targets cannot make (binary, chunked). */
 let server: TestServer;

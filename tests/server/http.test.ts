@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorBody } from '@domain/contract';
 import { createApp } from '@server/app';
 import { createLogger } from '@server/logger';
-import { createTestServer, TEST_ORIGIN, type TestServer } from '@server/testing';
+import { argon2Hasher } from '@server/node/argon2';
+import { createTestServer, TEST_ORIGIN, type TestServer } from '@server/node/testing';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
@@ -183,6 +184,7 @@ describe('unexpected errors', () => {
     const lines: string[] = [];
     const app = createApp({
       database: server.database,
+      passwords: argon2Hasher,
       logger: createLogger('error', (l) => lines.push(l)),
       clock: {
         now: () => {

@@ -1,4 +1,4 @@
-import { createTestServer } from '@server/testing';
+import { createTestServer } from '@server/node/testing';
 import { defineMilestoneConflict } from './milestone-concurrency';
 
 // Real PostgreSQL runs the two writers truly in parallel.

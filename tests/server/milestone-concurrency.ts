@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { ApiErrorBody } from '@domain/contract';
 import { Milestone } from '@domain/contract/milestone';
-import { DEMO_LOGINS, type Client, type TestServer } from '@server/testing';
+import { DEMO_LOGINS, type Client, type TestServer } from '@server/node/testing';
 
 /*
  * Two people edit one milestone from the same version (issue 5): the lead changes its progress

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { MilestoneTemplateInput } from '@domain/contract/milestone';
 import { migrationProvider } from '@server/db/migrations';
 import defaultTemplate from '@server/db/migrations/003-default-template.json';
-import { openDatabase } from '@server/db/open';
+import { openDatabase } from '@server/node/database';
 
 /*
  * Migration 003 on a database that already holds milestones: each programme gets the default

@@ -37,7 +37,7 @@ export function killLeftovers() {
 
 /** Runs the real CLI under node (not the tsx wrapper) so signals reach the server itself. */
 export function runJalon(args: string[], env: Record<string, string>, input?: string): Spawned {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/node/main.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
     stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@domain/demo/people';
 import { clientIp } from '@server/auth/origin';
-import { createTestServer, DEMO_LOGINS, type TestServer } from '@server/testing';
+import { createTestServer, DEMO_LOGINS, type TestServer } from '@server/node/testing';
 
 /* Brute force (reliability plan §2 F, ASVS 6.3.1): 5 failures per account and address per 15 min. */
 let server: TestServer;

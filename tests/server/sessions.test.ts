@@ -1,7 +1,7 @@
 import argon2 from 'argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@domain/demo/people';
-import { createTestServer, DEMO_LOGINS, type Client, type TestServer } from '@server/testing';
+import { createTestServer, DEMO_LOGINS, type Client, type TestServer } from '@server/node/testing';
 
 /* Sessions (reliability plan §2 G, ASVS 7 and 3.3), on a fake clock. */
 let server: TestServer;

@@ -5,7 +5,7 @@ import { generateDemo } from '@domain/demo/generate';
 import { BENCH_CONSORTIUM_ID, BENCH_KPI_CODE, buildBenchSeries } from '@domain/demo/kpi-bench';
 import { validateKpiValue } from '@domain/rules/kpi-values';
 import { insertKpiSeries } from '@server/db/store';
-import { createTestServer, type TestServer } from '@server/testing';
+import { createTestServer, type TestServer } from '@server/node/testing';
 import { DEMO_TODAY } from '@tests/contract/target';
 
 const NOW = `${DEMO_TODAY}T08:00:00.000Z`;

@@ -1,20 +1,15 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Dialect } from 'kysely';
+import { PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { guardDialect } from './guard';
+import { installTransactionGuard } from '../db/guard';
+import { createKysely, DATE_OID, keepDate, PGLITE_PARSERS, type Database } from '../db/kysely';
+import { PGliteDialect } from '../db/pglite-dialect';
 import { lockDataDir, type DirLock } from './lock';
-import { PGliteDialect } from './pglite-dialect';
-import type { DB } from './schema';
 
-export type DatabaseKind = 'pglite' | 'postgres';
-
-export interface Database {
-  db: Kysely<DB>;
-  kind: DatabaseKind;
-  close(): Promise<void>;
-}
+export type { Database, DatabaseKind } from '../db/kysely';
 
 export type DatabaseOptions =
   | {
@@ -28,22 +23,14 @@ export type DatabaseOptions =
       /** Confines the connection to one schema (tests). */ schema?: string;
     };
 
+// In Node the root handle refuses to run inside a transaction (pitfall §3.2 of the reliability plan).
+installTransactionGuard(new AsyncLocalStorage<true>());
+
 export class DatabaseUnavailableError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'DatabaseUnavailableError';
   }
-}
-
-const DATE_OID = 1082;
-// Calendar dates stay 'YYYY-MM-DD' strings: turning them into Date objects shifts them by time zone.
-const keepDate = (value: string) => value;
-
-function kysely(dialect: Dialect): Kysely<DB> {
-  return new Kysely<DB>({
-    dialect: guardDialect(dialect),
-    plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
-  });
 }
 
 async function openPGlite(dataDir: string | null): Promise<Database> {
@@ -56,9 +43,9 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
     // relaxedDurability stays off: an acknowledged commit must reach the OS before we answer.
     // PGlite's initdb wants a directory of its own, so the lock (and later, uploads) sit beside it.
     const pgData = dataDir === null ? {} : { dataDir: join(dataDir, 'pgdata') };
-    const pglite = new PGlite({ ...pgData, parsers: { [DATE_OID]: keepDate } });
+    const pglite = new PGlite({ ...pgData, parsers: PGLITE_PARSERS });
     await pglite.waitReady;
-    const db = kysely(new PGliteDialect(pglite));
+    const db = createKysely(new PGliteDialect(pglite));
     return {
       db,
       kind: 'pglite',
@@ -105,7 +92,7 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
   });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
-  const db = kysely(new PostgresDialect({ pool }));
+  const db = createKysely(new PostgresDialect({ pool }));
   try {
     await sql`select 1`.execute(db);
   } catch (error) {

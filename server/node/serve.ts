@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createApp } from './app';
-import { smtpMailer } from './auth/smtp';
+import { createApp } from '../app';
+import type { Database } from '../db/kysely';
+import type { Logger } from '../logger';
+import { argon2Hasher } from './argon2';
 import type { Config } from './config';
-import type { Database } from './db/open';
-import type { Logger } from './logger';
+import { smtpMailer } from './smtp';
+import { staticFiles } from './static';
 
 export interface RunningServer {
   url: string;
@@ -23,7 +25,9 @@ export async function listen(
   const app = createApp({
     database,
     logger,
-    distDir: existsSync(resolve(distDir, 'index.html')) ? distDir : null,
+    fallback: existsSync(resolve(distDir, 'index.html')) ? staticFiles(distDir) : null,
+    validateResponses: process.env.NODE_ENV !== 'production',
+    passwords: argon2Hasher,
     publicOrigin: config.publicOrigin,
     trustProxy: config.trustProxy,
     mailer: config.smtp ? smtpMailer(config.smtp) : null,

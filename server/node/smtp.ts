@@ -1,19 +1,5 @@
 import { connect, type Socket } from 'node:net';
-
-/**
- * A minimal SMTP client (RFC 5321: EHLO, MAIL FROM, RCPT TO, DATA, QUIT) with no TLS and no
- * authentication: production points SMTP_URL at a relay on the same host or network (Postfix,
- * the hosting provider's relay), which handles TLS, DKIM and retries.
- */
-export interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-}
-
-export interface Mailer {
-  send(mail: Mail): Promise<void>;
-}
+import type { Mailer } from '../ports';
 
 const TIMEOUT_MS = 10_000;
 
@@ -51,6 +37,11 @@ const headerSafe = (v: string) => {
   return v;
 };
 
+/**
+ * A minimal SMTP client (RFC 5321: EHLO, MAIL FROM, RCPT TO, DATA, QUIT) with no TLS and no
+ * authentication: production points SMTP_URL at a relay on the same host or network (Postfix,
+ * the hosting provider's relay), which handles TLS, DKIM and retries.
+ */
 export function smtpMailer(options: { host: string; port: number; from: string }): Mailer {
   return {
     async send(mail) {

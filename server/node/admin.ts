@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Email } from '../src/domain/contract';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/domain/demo/people';
-import { passwordProblem, hashPassword } from './auth/passwords';
-import { transaction } from './db/guard';
-import type { Database } from './db/open';
-import { isDemo } from './db/store';
+import { Email } from '../../src/domain/contract';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/domain/demo/people';
+import { passwordProblem } from '../auth/passwords';
+import { transaction } from '../db/guard';
+import type { Database } from '../db/kysely';
+import { isDemo } from '../db/store';
+import { argon2Hasher } from './argon2';
 
 export class AdminError extends Error {}
 
@@ -72,7 +73,7 @@ export async function createAdmin(database: Database, a: NewAdmin, password: str
       `No programme "${a.programmeId}"; known: ${ids.length ? ids.join(', ') : 'none'}`,
     );
   }
-  const hash = await hashPassword(password);
+  const hash = await argon2Hasher.hash(password);
   const id = randomUUID();
   await transaction(db, async (tx) => {
     const taken = await tx

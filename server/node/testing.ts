@@ -1,20 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { DEMO_PASSWORD, DEMO_PEOPLE } from '../src/domain/demo/people';
-import { generateDemo } from '../src/domain/demo/generate';
-import type { IsoDate, Role } from '../src/domain/contract';
-import type { Dataset } from '../src/domain/demo/dataset';
-import { DEMO_TODAY, type ContractTarget, type RequestOptions } from '../tests/contract/target';
-import { createApp, type AppOptions } from './app';
-import { hashPassword } from './auth/passwords';
-import type { Clock } from './context';
-import { createLogger, type Logger } from './logger';
-import { tableChecksums } from './db/backup';
-import { transaction } from './db/guard';
-import { migrate } from './db/migrate';
-import { openDatabase, type Database } from './db/open';
-import { insertDataset, truncateAll } from './db/store';
-import type { TableName } from './db/schema';
+import { DEMO_PASSWORD, DEMO_PEOPLE } from '../../src/domain/demo/people';
+import { generateDemo } from '../../src/domain/demo/generate';
+import type { IsoDate, Role } from '../../src/domain/contract';
+import type { Dataset } from '../../src/domain/demo/dataset';
+import { DEMO_TODAY, type ContractTarget, type RequestOptions } from '../../tests/contract/target';
+import { createApp, type AppOptions } from '../app';
+import { fixedDayClock, type FakeClock } from '../context';
+import { createLogger, type Logger } from '../logger';
+import { tableChecksums } from '../db/backup';
+import { transaction } from '../db/guard';
+import { migrate } from '../db/migrate';
+import { insertDataset, truncateAll } from '../db/store';
+import type { TableName } from '../db/schema';
+import { argon2Hasher } from './argon2';
+import { openDatabase, type Database } from './database';
+import { staticFiles } from './static';
 
 export interface TestServerOptions {
   database: 'pglite' | 'postgres';
@@ -25,11 +26,6 @@ export interface TestServerOptions {
   publicOrigin?: string;
   trustProxy?: string;
   mailer?: AppOptions['mailer'];
-}
-
-/** Frozen time that tests move by hand: session timeouts and rate-limit windows depend on it. */
-export interface FakeClock extends Clock {
-  advance(ms: number): void;
 }
 
 export interface ClientOptions extends RequestOptions {
@@ -120,18 +116,7 @@ async function openFresh(kind: 'pglite' | 'postgres'): Promise<Fresh> {
 
 // Hashed once per test process: Argon2 per seed would cost ~50 ms each reset.
 let demoHash: Promise<string> | null = null;
-export const demoPasswordHash = () => (demoHash ??= hashPassword(DEMO_PASSWORD));
-
-function fakeClock(today: IsoDate): FakeClock {
-  let at = Date.now();
-  return {
-    now: () => new Date(at).toISOString(),
-    today: () => today,
-    advance: (ms) => {
-      at += ms;
-    },
-  };
-}
+export const demoPasswordHash = () => (demoHash ??= argon2Hasher.hash(DEMO_PASSWORD));
 
 /** An in-process server on a fresh, migrated database holding the demo generated for `today`. */
 export async function createTestServer(options: TestServerOptions): Promise<TestServer> {
@@ -158,14 +143,15 @@ export async function createTestServer(options: TestServerOptions): Promise<Test
       if (kept.length > 0) await tx.insertInto('sessions').values(kept).execute();
     });
   await seed();
-  const clock = fakeClock(today);
+  const clock = fixedDayClock(today);
   const app = createApp({
     database,
     clock,
-    distDir: options.distDir ?? null,
+    fallback: options.distDir ? staticFiles(options.distDir) : null,
+    passwords: argon2Hasher,
     validateResponses: true,
     // A 500 in a test is a bug: its cause must show up in the test output.
-    logger: options.logger ?? createLogger('error'),
+    logger: options.logger ?? createLogger('error', (line) => process.stderr.write(line)),
     publicOrigin: options.publicOrigin ?? null,
     trustProxy: options.trustProxy ?? null,
     mailer: options.mailer ?? null,

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-const LogLevel = z.enum(['debug', 'info', 'warn', 'error', 'silent']);
-export type LogLevel = z.infer<typeof LogLevel>;
+import { LOG_LEVELS, type LogLevel } from '../logger';
 
 // Empty variables count as unset, as shells and compose files often export them blank.
 const optional = (v: unknown) => (v === '' ? undefined : v);
@@ -56,9 +54,7 @@ const Env = z.object({
   SMTP_FROM: z.preprocess(optional, z.email({ error: 'must be an e-mail address' }).optional()),
   LOG_LEVEL: z.preprocess(
     optional,
-    z
-      .enum(LogLevel.options, { error: `must be one of ${LogLevel.options.join(', ')}` })
-      .default('info'),
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
 });
 

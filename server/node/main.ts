@@ -1,19 +1,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEMO_PASSWORD } from '../src/domain/demo/people';
-import { generateDemo, generateScale } from '../src/domain/demo/generate';
-import type { Dataset } from '../src/domain/demo/dataset';
-import { BENCH_CONSORTIUM_ID, MAX_BENCH_POINTS } from '../src/domain/demo/kpi-bench';
-import { todayIso } from '../src/domain/rules';
+import { DEMO_PASSWORD } from '../../src/domain/demo/people';
+import { generateDemo, generateScale } from '../../src/domain/demo/generate';
+import type { Dataset } from '../../src/domain/demo/dataset';
+import { BENCH_CONSORTIUM_ID, MAX_BENCH_POINTS } from '../../src/domain/demo/kpi-bench';
+import { todayIso } from '../../src/domain/rules';
+import { dumpSql, restoreSql } from '../db/backup';
+import { transaction } from '../db/guard';
+import { migrate } from '../db/migrate';
+import { insertDataset, insertKpiSeries, isEmpty } from '../db/store';
+import { createLogger, type Logger } from '../logger';
 import { createAdmin, demoAccountsText, readPassword } from './admin';
-import { hashPassword } from './auth/passwords';
+import { argon2Hasher } from './argon2';
 import { loadConfig, type Config } from './config';
-import { dumpSql, restoreSql } from './db/backup';
-import { transaction } from './db/guard';
-import { migrate } from './db/migrate';
-import { openDatabase, type Database } from './db/open';
-import { insertDataset, insertKpiSeries, isEmpty } from './db/store';
-import { createLogger, type Logger } from './logger';
+import { openDatabase, type Database } from './database';
 import { listen } from './serve';
 
 const USAGE = `Usage: jalon <command>
@@ -39,7 +39,7 @@ function open(config: Config): Promise<Database> {
 async function seedIfEmpty(database: Database, dataset: () => Dataset): Promise<boolean> {
   if (!(await isEmpty(database.db))) return false;
   // Hashed once, outside the transaction, and shared by every demo account.
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await argon2Hasher.hash(DEMO_PASSWORD);
   return transaction(database.db, async (tx) => {
     if (!(await isEmpty(tx))) return false;
     await insertDataset(tx, dataset(), { passwordHash });
@@ -112,7 +112,7 @@ async function run(argv: string[]) {
     return;
   }
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, (line) => process.stderr.write(line));
   const out = (line: string) => process.stdout.write(`${line}\n`);
   switch (command) {
     case 'serve':
