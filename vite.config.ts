@@ -20,6 +20,8 @@ export default defineConfig(({ command, mode }) => ({
   publicDir: command === 'serve' && mode !== 'api' ? 'mocks/public' : false,
   define:
     command === 'serve' && mode !== 'api' ? { 'import.meta.env.VITE_API_MOCKS': '"true"' } : {},
+  // PGlite loads its WASM and data files next to its module, which pre-bundling would break.
+  optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   server: {
     host: '127.0.0.1',
     proxy: mode === 'api' ? { '/api': { target: apiTarget, changeOrigin: false } } : undefined,
@@ -30,6 +32,7 @@ export default defineConfig(({ command, mode }) => ({
     chunkSizeWarningLimit: 600,
   },
   test: {
+    globalSetup: ['tests/setup/mock-snapshot.global.ts'],
     projects: [
       {
         extends: true,

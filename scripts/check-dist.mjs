@@ -5,7 +5,15 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = 'dist';
 const BUDGET_KB = 150;
-const FORBIDDEN = [/mockServiceWorker/, /setupWorker/, /\bmsw\b/];
+// MSW, the in-page API of `npm run dev` (PGlite) and its demo-only password hasher.
+const FORBIDDEN = [
+  /mockServiceWorker/,
+  /setupWorker/,
+  /\bmsw\b/,
+  /electric-sql/,
+  /pglite\.(wasm|data)/,
+  /jalon-demo-pbkdf2/,
+];
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {

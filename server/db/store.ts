@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Dataset } from '../../src/domain/demo/dataset';
+import { DEMO_PASSWORD } from '../../src/domain/demo/people';
 import { demoFileContent } from '../../src/domain/demo/evidence-files';
 import {
   BENCH_CONSORTIUM_ID,
@@ -16,6 +17,7 @@ import {
   milestoneTemplateRow,
   toKpi,
 } from './rows';
+import type { PasswordHasher } from '../ports';
 import { TABLES, type DB } from './schema';
 
 // Keeps each INSERT well under PostgreSQL's 65,535-parameter limit.
@@ -113,6 +115,25 @@ export async function insertKpiSeries(
     await insertAll(tx, 'consortia', [consortiumRow(bench.consortium)]);
     await insertAll(tx, 'consortiumKpis', [consortiumKpiRow(bench.settings)]);
     await insertAll(tx, 'kpiValues', bench.values.map(kpiValueRow));
+  });
+}
+
+/**
+ * Loads `dataset` as the demo (every account with the demo password) when the database is empty,
+ * as `npm start` and the in-browser demo of `npm run dev` both do. False when it held data.
+ */
+export async function seedEmpty(
+  db: Kysely<DB>,
+  dataset: () => Dataset,
+  passwords: PasswordHasher,
+): Promise<boolean> {
+  if (!(await isEmpty(db))) return false;
+  // Hashed once, outside the transaction, and shared by every demo account.
+  const passwordHash = await passwords.hash(DEMO_PASSWORD);
+  return transaction(db, async (tx) => {
+    if (!(await isEmpty(tx))) return false;
+    await insertDataset(tx, dataset(), { passwordHash });
+    return true;
   });
 }
 

@@ -1,14 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEMO_PASSWORD } from '../../src/domain/demo/people';
 import { generateDemo, generateScale } from '../../src/domain/demo/generate';
 import type { Dataset } from '../../src/domain/demo/dataset';
 import { BENCH_CONSORTIUM_ID, MAX_BENCH_POINTS } from '../../src/domain/demo/kpi-bench';
 import { todayIso } from '../../src/domain/rules';
 import { dumpSql, restoreSql } from '../db/backup';
-import { transaction } from '../db/guard';
 import { migrate } from '../db/migrate';
-import { insertDataset, insertKpiSeries, isEmpty } from '../db/store';
+import { insertKpiSeries, seedEmpty } from '../db/store';
 import { createLogger, type Logger } from '../logger';
 import { createAdmin, demoAccountsText, readPassword } from './admin';
 import { argon2Hasher } from './argon2';
@@ -36,16 +34,8 @@ function open(config: Config): Promise<Database> {
     : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
 }
 
-async function seedIfEmpty(database: Database, dataset: () => Dataset): Promise<boolean> {
-  if (!(await isEmpty(database.db))) return false;
-  // Hashed once, outside the transaction, and shared by every demo account.
-  const passwordHash = await argon2Hasher.hash(DEMO_PASSWORD);
-  return transaction(database.db, async (tx) => {
-    if (!(await isEmpty(tx))) return false;
-    await insertDataset(tx, dataset(), { passwordHash });
-    return true;
-  });
-}
+const seedIfEmpty = (database: Database, dataset: () => Dataset) =>
+  seedEmpty(database.db, dataset, argon2Hasher);
 
 async function serveCommand(config: Config, logger: Logger, args: string[]) {
   const database = await open(config);

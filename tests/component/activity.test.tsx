@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { server } from '@mocks/node';
+import { server } from '@tests/support/mock-api';
 import { renderRoute } from './render';
 import { openMilestone, setProgress } from './support/api';
 import { axeViolations } from './support/axe';
@@ -12,11 +12,11 @@ const ACTIVITY = /Journal d’activité du programme/;
 
 /** Two edits: the lead moves one milestone, the manager another. */
 async function twoEdits() {
-  const a = openMilestone(0);
-  const b = openMilestone(1);
-  signIn('lead');
+  const a = await openMilestone(0);
+  const b = await openMilestone(1);
+  await signIn('lead');
   await setProgress(a.id, a.progress === 60 ? 70 : 60);
-  signIn('manager');
+  await signIn('manager');
   await setProgress(b.id, b.progress === 35 ? 45 : 35);
   return { a, b };
 }
@@ -63,7 +63,7 @@ describe('activity and history', () => {
   });
 
   it('pages through older entries', async () => {
-    const m = openMilestone(0);
+    const m = await openMilestone(0);
     for (let i = 1; i <= 27; i++) await setProgress(m.id, i);
     const { user } = renderRoute('/activity');
     const table = await screen.findByRole('table', { name: ACTIVITY });
@@ -91,7 +91,7 @@ describe('activity and history', () => {
   });
 
   it('is refused to a consortium lead, whose navigation does not offer it', async () => {
-    signIn('lead');
+    await signIn('lead');
     renderRoute('/activity');
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Accès refusé' }),
@@ -101,7 +101,7 @@ describe('activity and history', () => {
 
   it('shows a consortium’s history on its overview, to its members too', async () => {
     const { a } = await twoEdits();
-    signIn('member');
+    await signIn('member');
     renderRoute(`/consortia/${demoConsortium(0).id}`);
     const table = await screen.findByRole('table', { name: /^Historique de/ });
     expect(within(table).getAllByRole('row')).toHaveLength(3);

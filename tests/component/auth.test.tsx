@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@domain/demo/people';
-import { mockStore, server } from '@mocks/node';
+import { demo, server, signedInUserId, signOut } from '@tests/support/mock-api';
 import { renderRoute } from './render';
 import { api } from './support/api';
 import { axeViolations } from './support/axe';
@@ -25,7 +25,7 @@ describe('sign-in', () => {
     const { user, router } = renderRoute('/login');
     await signInAs(user, 'manager');
     expect(
-      await screen.findByRole('heading', { level: 1, name: mockStore.data.programmes[0]!.name }),
+      await screen.findByRole('heading', { level: 1, name: demo.programmes[0]!.name }),
     ).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/');
     expect(screen.getByRole('button', { name: /Claire Martin/ })).toHaveTextContent('Gestionnaire');
@@ -52,7 +52,7 @@ describe('sign-in', () => {
       expect(field.getAttribute('aria-describedby')).toContain(alert.id);
     }
     expect(router.state.location.pathname).toBe('/login');
-    expect(mockStore.currentUserId).toBeNull();
+    expect(await signedInUserId()).toBeNull();
   });
 
   it('asks for both fields before calling the server', async () => {
@@ -77,7 +77,7 @@ describe('sign-in', () => {
     expect(
       await screen.findByText('Trop de tentatives. Réessayez dans 15 minutes.'),
     ).toBeInTheDocument();
-    expect(mockStore.currentUserId).toBeNull();
+    expect(await signedInUserId()).toBeNull();
   });
 
   it('uses Retry-After when present and a general wording when not', async () => {
@@ -114,7 +114,7 @@ describe('sign-in', () => {
   });
 
   it('shows who is signed in with their roles, and signs out', async () => {
-    signIn('lead');
+    await signIn('lead');
     const { user, router } = renderRoute('/');
     const account = await screen.findByRole('button', { name: /Thomas Leroy/ });
     await user.click(account);
@@ -126,18 +126,18 @@ describe('sign-in', () => {
     await user.click(screen.getByRole('button', { name: 'Se déconnecter' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Connexion' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');
-    expect(mockStore.currentUserId).toBeNull();
+    expect(await signedInUserId()).toBeNull();
     expect(
       screen.queryByText('Votre session a expiré. Reconnectez-vous pour continuer.'),
     ).toBeNull();
   });
 
   it('sends the person back to sign in when the session ends, saying why', async () => {
-    signIn('manager');
+    await signIn('manager');
     const { user, router } = renderRoute('/');
     await screen.findAllByRole('article');
     // Data routes answer 401 without a session, as on the server.
-    mockStore.currentUserId = null;
+    signOut();
     await user.click(screen.getByRole('link', { name: 'Indicateurs' }));
     expect(
       await screen.findByText('Votre session a expiré. Reconnectez-vous pour continuer.'),

@@ -4,7 +4,8 @@ import { http, HttpResponse } from 'msw';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConsortiumPatch } from '@domain/contract/consortium';
-import { mockStore, server } from '@mocks/node';
+import { consortiumOr404 } from '@server/db/queries';
+import { demo, mockApi, server } from '@tests/support/mock-api';
 import { consortiumKeys, usePatchConsortium } from '@/api/consortia';
 import { portfolioKeys } from '@/api/portfolio';
 import { createQueryClient } from '@/app/query-client';
@@ -25,10 +26,11 @@ interface SeenPatch {
 }
 
 let patches: SeenPatch[] = [];
+const storedConsortium = async () => consortiumOr404(await mockApi.db(), demo.consortia[0]!.id);
 
-beforeEach(() => {
+beforeEach(async () => {
   // The mocks enforce access as the server does: the editor is the manager's (or a lead's).
-  signIn('manager');
+  await signIn('manager');
   patches = [];
   server.events.on('request:start', ({ request }) => {
     if (request.method !== 'PATCH' || request.headers.has(OTHER_PERSON)) return;
@@ -102,7 +104,7 @@ describe('editing a consortium', () => {
     expect(patches[0]!.ifMatch).toBe(`"${consortium.version}"`);
     // Only what changed is sent, trimmed as the contract stores it.
     expect(patches[0]!.body).toEqual({ name: 'Parcours coordonné' });
-    expect(mockStore.data.consortia[0]).toMatchObject({
+    expect(await storedConsortium()).toMatchObject({
       name: 'Parcours coordonné',
       territory: consortium.territory,
       version: consortium.version + 1,
@@ -167,7 +169,7 @@ describe('editing a consortium', () => {
     expect(within(territoryRow).getByText('Leur territoire')).toBeInTheDocument();
     expect(within(territoryRow).getByText(text.conflict.notChangedByYou)).toBeInTheDocument();
     // Nothing was overwritten: the store still holds their version.
-    expect(mockStore.data.consortia[0]).toMatchObject({ name: 'Leur nom' });
+    expect(await storedConsortium()).toMatchObject({ name: 'Leur nom' });
     expect(await axeViolations(container)).toEqual([]);
 
     await user.click(screen.getByRole('button', { name: text.conflict.apply }));
@@ -180,7 +182,7 @@ describe('editing a consortium', () => {
       `"${consortium.version + 1}"`,
     ]);
     expect(patches[1]!.body).toEqual({ name: 'Mon nom' });
-    expect(mockStore.data.consortia[0]).toMatchObject({
+    expect(await storedConsortium()).toMatchObject({
       name: 'Mon nom',
       territory: 'Leur territoire',
       version: consortium.version + 2,
@@ -201,7 +203,7 @@ describe('editing a consortium', () => {
     await findStatus(text.keptTheirs);
     expect(screen.getByRole('button', { name: text.edit })).toHaveFocus();
     expect(patches).toHaveLength(1);
-    expect(mockStore.data.consortia[0]).toMatchObject({
+    expect(await storedConsortium()).toMatchObject({
       name: 'Leur nom',
       version: consortium.version + 1,
     });
@@ -222,7 +224,7 @@ describe('editing a consortium', () => {
       { budgetEur: 1_500_000 },
       { budgetEur: 1_500_000 },
     ]);
-    expect(mockStore.data.consortia[0]).toMatchObject({
+    expect(await storedConsortium()).toMatchObject({
       budgetEur: 1_500_000,
       version: consortium.version + 1,
     });

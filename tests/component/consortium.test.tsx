@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mockStore } from '@mocks/node';
+import { demo } from '@tests/support/mock-api';
 import { fr } from '@/locales/messages-fr';
 import { renderRoute } from './render';
 import { signIn } from './support/session';
@@ -29,7 +29,7 @@ describe('consortium overview', () => {
     const milestones = screen.getByRole('table', {
       name: new RegExp(`Plan de jalons de ${escape(consortium.name)}`),
     });
-    const own = mockStore.data.milestones.filter((m) => m.consortiumId === consortium.id);
+    const own = demo.milestones.filter((m) => m.consortiumId === consortium.id);
     expect(within(milestones).getAllByRole('row')).toHaveLength(own.length + 1);
     for (const m of own)
       expect(within(milestones).getByRole('rowheader', { name: m.title.fr })).toBeInTheDocument();
@@ -37,10 +37,10 @@ describe('consortium overview', () => {
     const kpis = screen.getByRole('table', {
       name: new RegExp(`Indicateurs suivis par ${escape(consortium.name)}`),
     });
-    const tracked = mockStore.data.consortiumKpis.filter((s) => s.consortiumId === consortium.id);
+    const tracked = demo.consortiumKpis.filter((s) => s.consortiumId === consortium.id);
     expect(within(kpis).getAllByRole('row')).toHaveLength(tracked.length + 1);
     for (const s of tracked) {
-      const kpi = mockStore.data.kpis.find((k) => k.id === s.kpiId);
+      const kpi = demo.kpis.find((k) => k.id === s.kpiId);
       expect(within(kpis).getByText(kpi!.name.fr)).toBeInTheDocument();
     }
   });
@@ -60,8 +60,8 @@ describe('consortium overview', () => {
     renderRoute('/consortia');
     const table = await screen.findByRole('table', { name: /Consortiums du programme/ });
     // The demo manager runs the first programme; the next cohort has its own manager.
-    const programmeId = mockStore.data.programmes[0]!.id;
-    for (const c of mockStore.data.consortia.filter((x) => x.programmeId === programmeId)) {
+    const programmeId = demo.programmes[0]!.id;
+    for (const c of demo.consortia.filter((x) => x.programmeId === programmeId)) {
       expect(within(table).getByRole('link', { name: c.name })).toHaveAttribute(
         'href',
         `/consortia/${c.id}`,

@@ -3,21 +3,21 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { currentValues } from '@domain/demo/dataset';
 import { comparePeriods } from '@domain/rules/periods';
 import { formatPeriod } from '@/lib/format';
-import { mockStore } from '@mocks/node';
+import { demo } from '@tests/support/mock-api';
 import { renderRoute } from './render';
 import { api } from './support/api';
 import { signIn } from './support/session';
 
 const ACTIVITY = /Journal d’activité du programme/;
-const kpiOf = (code: string) => mockStore.data.kpis.find((k) => k.code === code)!;
+const kpiOf = (code: string) => demo.kpis.find((k) => k.code === code)!;
 
 describe('KPI entries in the activity trail', () => {
   beforeEach(() => signIn('manager'));
 
   it('names a value by its KPI code and period, and settings by their KPI code', async () => {
     const kpi = kpiOf('PAT_INC');
-    const consortiumId = mockStore.data.consortia[0]!.id;
-    const latest = currentValues(mockStore.data.kpiValues)
+    const consortiumId = demo.consortia[0]!.id;
+    const latest = currentValues(demo.kpiValues)
       .filter((v) => v.kpiId === kpi.id && v.consortiumId === consortiumId)
       .sort((a, b) => comparePeriods(a.period, b.period))
       .at(-1)!;
@@ -34,7 +34,7 @@ describe('KPI entries in the activity trail', () => {
     );
     expect(put.status).toBe(200);
     const pps = kpiOf('PPS');
-    const settings = mockStore.data.consortiumKpis.find(
+    const settings = demo.consortiumKpis.find(
       (s) => s.consortiumId === consortiumId && s.kpiId === pps.id,
     )!;
     const tolerance = { ...settings.tolerance, red: settings.tolerance.red + 1 };

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { mockStore } from '@mocks/node';
+import { kpisOf } from '@server/db/queries';
+import { demo, mockApi } from '@tests/support/mock-api';
 import { en } from '@/locales/messages-en';
 import { fr } from '@/locales/messages-fr';
 import { renderRoute } from './render';
@@ -10,7 +11,7 @@ import { signIn, type DemoRole } from './support/session';
 const text = fr.kpiCatalogue;
 
 async function openCatalogue(role: DemoRole, locale?: 'fr' | 'en') {
-  signIn(role);
+  await signIn(role);
   const view = renderRoute('/kpis', { locale });
   await screen.findByRole('table', { name: /Catalogue|catalogue/ });
   return view;
@@ -26,7 +27,8 @@ async function fill(
   await user.paste(value);
 }
 
-const kpi = (code: string) => mockStore.data.kpis.find((k) => k.code === code)!;
+const kpi = async (code: string) =>
+  (await kpisOf(await mockApi.db(), demo.programmes[0]!.id)).find((k) => k.code === code)!;
 
 function editor() {
   return screen.getByRole('region', { name: /^Nouvel indicateur|^Modifier l’indicateur/ });
@@ -79,7 +81,7 @@ describe('KPI catalogue', () => {
     expect(
       within(screen.getByRole('table')).getByRole('link', { name: 'Téléconsultations' }),
     ).toBeInTheDocument();
-    expect(kpi('TELEC')).toMatchObject({
+    expect(await kpi('TELEC')).toMatchObject({
       unit: 'rate',
       ratePer: 100,
       aggregation: 'rate',
@@ -117,7 +119,7 @@ describe('KPI catalogue', () => {
 
   it('edits a name in place, without a new version, and keeps a rate’s base', async () => {
     const { user } = await openCatalogue('manager');
-    const before = kpi('TRANSF_URG');
+    const before = await kpi('TRANSF_URG');
     await user.click(screen.getByRole('button', { name: 'Modifier TRANSF_URG' }));
     const form = editor();
     const nameEn = within(form).getByRole('textbox', { name: text.nameEn });
@@ -126,7 +128,7 @@ describe('KPI catalogue', () => {
     expect(within(form).queryByRole('group', { name: text.newVersion })).toBeNull();
     await user.click(within(form).getByRole('button', { name: text.submit.edit }));
     await screen.findByText(text.notice.updated);
-    expect(kpi('TRANSF_URG')).toMatchObject({
+    expect(await kpi('TRANSF_URG')).toMatchObject({
       name: { fr: before.name.fr, en: 'ED transfers from nursing homes' },
       ratePer: 100,
       definitionVersions: before.definitionVersions,
@@ -136,7 +138,7 @@ describe('KPI catalogue', () => {
 
   it('asks for the new version’s start and a change note when the meaning changes', async () => {
     const { user } = await openCatalogue('manager');
-    const before = kpi('PPS');
+    const before = await kpi('PPS');
     await user.click(screen.getByRole('button', { name: 'Modifier PPS' }));
     const form = editor();
     const definition = within(form).getByRole('textbox', { name: text.definitionFr });
@@ -154,7 +156,7 @@ describe('KPI catalogue', () => {
     );
     await user.click(within(form).getByRole('button', { name: text.submit.edit }));
     await screen.findByText(text.notice.updated);
-    expect(kpi('PPS').definitionVersions).toEqual([
+    expect((await kpi('PPS')).definitionVersions).toEqual([
       ...before.definitionVersions,
       { version: 2, validFrom: '2026-04', changeNote: 'PPS remplacé par le PPCS.' },
     ]);

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { mockStore } from '@mocks/node';
+import { demo } from '@tests/support/mock-api';
 import { formatNumber, formatPeriod } from '@/lib/format';
 import { en } from '@/locales/messages-en';
 import { fr } from '@/locales/messages-fr';
@@ -12,11 +12,11 @@ import { signIn, type DemoRole } from './support/session';
 const text = fr.charts;
 
 function kpiByCode(code: string) {
-  return mockStore.data.kpis.find((k) => k.code === code)!;
+  return demo.kpis.find((k) => k.code === code)!;
 }
 
 async function openCross(role: DemoRole, code: string, locale?: 'fr' | 'en') {
-  signIn(role);
+  await signIn(role);
   const kpi = kpiByCode(code);
   const view = renderRoute(`/kpis/${kpi.id}`, { locale });
   await screen.findByRole('heading', { level: 1, name: kpi.name[locale ?? 'fr'] });

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mockStore } from '@mocks/node';
+import { settingsOf } from '@server/db/queries';
+import { demo, mockApi } from '@tests/support/mock-api';
 import { formatNumber, formatPeriod } from '@/lib/format';
 import { en } from '@/locales/messages-en';
 import { fr } from '@/locales/messages-fr';
@@ -18,8 +19,8 @@ async function openDetail(
   kpiId: string,
   locale?: 'fr' | 'en',
 ) {
-  signIn(role);
-  const kpi = mockStore.data.kpis.find((k) => k.id === kpiId)!;
+  await signIn(role);
+  const kpi = demo.kpis.find((k) => k.id === kpiId)!;
   const view = renderRoute(`/consortia/${consortiumId}/kpis/${kpiId}`, { locale });
   await screen.findByRole('heading', { level: 1, name: kpi.name[locale ?? 'fr'] });
   return { ...view, kpi };
@@ -100,8 +101,8 @@ describe('KPI detail', () => {
   });
 
   it('shows small counts as "< 10" to an observer, on screen and in the CSV, with n for rates', async () => {
-    const consortium = mockStore.data.consortia.find((c) => c.code === 'C')!;
-    const kpi = mockStore.data.kpis.find((k) => k.code === 'TRANSF_URG')!;
+    const consortium = demo.consortia.find((c) => c.code === 'C')!;
+    const kpi = demo.kpis.find((k) => k.code === 'TRANSF_URG')!;
     const downloads = captureDownloads();
     const { user } = await openDetail('observer', consortium.id, kpi.id);
     const { series } = await apiSeries(kpi.id, consortium.id);
@@ -150,7 +151,9 @@ describe('KPI detail', () => {
     await user.type(within(panel).getByRole('textbox', { name: 'Valeur de la cible 3' }), '360');
     await user.click(within(panel).getByRole('button', { name: fr.kpiSettings.save }));
     await within(panel).findByText(fr.kpiSettings.saved);
-    const stored = mockStore.data.consortiumKpis.find((s) => s.id === settings.id)!;
+    const stored = (await settingsOf(await mockApi.db(), [settings.consortiumId])).find(
+      (s) => s.id === settings.id,
+    )!;
     expect(stored.tolerance).toEqual({ mode: 'relative', amber: 0.1, red: 0.3 });
     expect(stored.targets.at(-1)).toEqual({ period: '2026-09', value: 360 });
     expect(stored.version).toBe(settings.version + 1);
@@ -163,7 +166,8 @@ describe('KPI detail', () => {
     const panel = screen.getByRole('region', { name: fr.kpiSettings.heading });
     expect(within(panel).queryByRole('button')).toBeNull();
     first.unmount();
-    mockStore.data.programmes[0]!.leadsSetTargets = true;
+    const db = await mockApi.db();
+    await db.updateTable('programmes').set({ leadsSetTargets: true }).execute();
     await openDetail('lead', consortium.id, kpi.id);
     expect(
       within(screen.getByRole('region', { name: fr.kpiSettings.heading })).getByRole('button', {

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mockStore } from '@mocks/node';
+import { signOut } from '@tests/support/mock-api';
 import { en } from '@/locales/messages-en';
 import { fr } from '@/locales/messages-fr';
 import { renderRoute } from './render';
@@ -29,7 +29,7 @@ beforeEach(() => {
 });
 
 async function openGrid(locale?: 'fr' | 'en') {
-  signIn('lead');
+  await signIn('lead');
   const { consortium, kpi, targetAt } = patInc();
   const view = renderRoute(entryUrl(consortium.id), { locale });
   await screen.findByRole('grid');
@@ -80,7 +80,7 @@ describe('KPI entry grid', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     await screen.findByText(text.saved.replace('{{cell}}', 'PAT_INC, juin 2026'));
     expect(gridCell('PAT_INC', 'juin 2026')).toHaveTextContent(/318.*Dans la cible/);
-    expect(storedValue(consortium.id, kpi.id, OPEN)).toMatchObject({
+    expect(await storedValue(consortium.id, kpi.id, OPEN)).toMatchObject({
       value: 318,
       source: fr.sourceType.vendor_log,
       provisional: false,
@@ -110,7 +110,7 @@ describe('KPI entry grid', () => {
     await user.click(within(dialog).getByRole('button', { name: text.editor.save }));
     await screen.findByText(text.saved.replace('{{cell}}', 'PAT_INC, juin 2026'));
     expect(gridCell('PAT_INC', 'juin 2026')).toHaveTextContent(fr.kpiStatus.red);
-    expect(storedValue(consortium.id, kpi.id, OPEN)?.explanation).toBe(
+    expect((await storedValue(consortium.id, kpi.id, OPEN))?.explanation).toBe(
       'Montée en charge retardée par la migration HDS.',
     );
   });
@@ -172,12 +172,12 @@ describe('KPI entry grid', () => {
     );
     expect(within(reopened).getByRole('textbox', { name: /^Value/ })).toHaveValue('312');
     expect(gridCell('PAT_INC', 'June 2026')).not.toHaveTextContent('312');
-    expect(storedValue(consortium.id, kpi.id, OPEN)).toBeUndefined();
+    expect(await storedValue(consortium.id, kpi.id, OPEN)).toBeUndefined();
   });
 
   it('shows the other person’s value on 412 and lets the user choose', async () => {
     const { user, consortium, kpi } = await openGrid();
-    const before = storedValue(consortium.id, kpi.id, FILLED)!;
+    const before = (await storedValue(consortium.id, kpi.id, FILLED))!;
     const dialog = await openCell(user, 'mai 2026');
     const value = within(dialog).getByRole('textbox', { name: /^Valeur/ });
     expect(value).toHaveValue(String(before.value));
@@ -197,12 +197,15 @@ describe('KPI entry grid', () => {
     const table = within(conflict).getByRole('table');
     expect(within(table).getByRole('row', { name: /Valeur/ })).toHaveTextContent(/333.*340/);
     expect(within(table).getByText('Extraction du 3 juin')).toBeInTheDocument();
-    expect(storedValue(consortium.id, kpi.id, FILLED)!.value).toBe(333);
+    expect((await storedValue(consortium.id, kpi.id, FILLED))!.value).toBe(333);
 
     await user.click(within(conflict).getByRole('button', { name: text.conflict.apply }));
     await screen.findByText(text.saved.replace('{{cell}}', 'PAT_INC, mai 2026'));
     expect(puts.at(-1)!.ifMatch).toBe(`"${before.version + 1}"`);
-    expect(storedValue(consortium.id, kpi.id, FILLED)).toMatchObject({ value: 340, revision: 3 });
+    expect(await storedValue(consortium.id, kpi.id, FILLED)).toMatchObject({
+      value: 340,
+      revision: 3,
+    });
     expect(gridCell('PAT_INC', 'mai 2026')).toHaveTextContent('340');
   });
 
@@ -218,12 +221,15 @@ describe('KPI entry grid', () => {
     const conflict = await screen.findByRole('dialog', { name: text.conflict.title });
     await user.click(within(conflict).getByRole('button', { name: text.conflict.keep }));
     await waitFor(() => expect(gridCell('PAT_INC', 'juin 2026')).toHaveTextContent('290'));
-    expect(storedValue(consortium.id, kpi.id, OPEN)).toMatchObject({ value: 290, revision: 1 });
+    expect(await storedValue(consortium.id, kpi.id, OPEN)).toMatchObject({
+      value: 290,
+      revision: 1,
+    });
   });
 
   it('lists every revision of a corrected cell, newest first, with who and when', async () => {
     const { user, consortium, kpi } = await openGrid();
-    const before = storedValue(consortium.id, kpi.id, FILLED)!;
+    const before = (await storedValue(consortium.id, kpi.id, FILLED))!;
     const dialog = await openCell(user, 'mai 2026');
     const value = within(dialog).getByRole('textbox', { name: /^Valeur/ });
     await user.clear(value);
@@ -278,7 +284,7 @@ describe('KPI entry grid', () => {
 
 describe('who may enter values', () => {
   it.each(['member', 'observer'] as const)('a %s sees no grid and no entry link', async (role) => {
-    signIn(role);
+    await signIn(role);
     const { consortium } = patInc();
     renderRoute(entryUrl(consortium.id));
     expect(await screen.findByText(text.notAllowed)).toBeInTheDocument();
@@ -286,7 +292,7 @@ describe('who may enter values', () => {
   });
 
   it('the lead finds the entry grid from the consortium overview; a member does not', async () => {
-    signIn('lead');
+    await signIn('lead');
     const { consortium } = patInc();
     const view = renderRoute(`/consortia/${consortium.id}`);
     await screen.findByRole('heading', { level: 1, name: consortium.name });
@@ -295,8 +301,8 @@ describe('who may enter values', () => {
       `/consortia/${consortium.id}/kpis/entry`,
     );
     view.unmount();
-    mockStore.currentUserId = null;
-    signIn('member');
+    signOut();
+    await signIn('member');
     renderRoute(`/consortia/${consortium.id}`);
     await screen.findByRole('heading', { level: 1, name: consortium.name });
     expect(screen.queryByRole('link', { name: text.link })).not.toBeInTheDocument();

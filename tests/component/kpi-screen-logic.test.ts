@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiDefinition, KpiSeries } from '@domain/contract/kpi';
-import { mockStore } from '@mocks/node';
+import { demo } from '@tests/support/mock-api';
 import { toCsv } from '@/features/charts/csv';
 import { detailRows, versionBreaks } from '@/features/charts/detail-rows';
 import { checkDraft, parseDecimal } from '@/features/kpis/cell-draft';
@@ -9,8 +9,8 @@ import { entryWindow } from '@/features/kpis/entry-window';
 import { buildSettings, settingsDraftOf } from '@/features/kpis/settings-draft';
 
 function patIncSeries(): { kpi: KpiDefinition; series: KpiSeries } {
-  const kpi = mockStore.data.kpis.find((k) => k.code === 'PAT_INC')!;
-  const settings = mockStore.data.consortiumKpis.find(
+  const kpi = demo.kpis.find((k) => k.code === 'PAT_INC')!;
+  const settings = demo.consortiumKpis.find(
     (s) => s.kpiId === kpi.id && s.consortiumId === 'coord-dom',
   )!;
   const point = (period: string, value: number, definitionVersion: number) => ({
@@ -84,8 +84,8 @@ describe('what people type', () => {
   });
 
   it('checks a cell with the shared rules before sending it', () => {
-    const kpi = mockStore.data.kpis.find((k) => k.code === 'PPS')!;
-    const settings = mockStore.data.consortiumKpis.find(
+    const kpi = demo.kpis.find((k) => k.code === 'PPS')!;
+    const settings = demo.consortiumKpis.find(
       (s) => s.kpiId === kpi.id && s.consortiumId === 'coord-dom',
     )!;
     const ctx = {
@@ -121,8 +121,8 @@ describe('what people type', () => {
   });
 
   it('types relative thresholds in percent and stores fractions', () => {
-    const kpi = mockStore.data.kpis.find((k) => k.code === 'PAT_INC')!;
-    const settings = mockStore.data.consortiumKpis.find(
+    const kpi = demo.kpis.find((k) => k.code === 'PAT_INC')!;
+    const settings = demo.consortiumKpis.find(
       (s) => s.kpiId === kpi.id && s.consortiumId === 'coord-dom',
     )!;
     const draft = settingsDraftOf(settings);

@@ -1,12 +1,14 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Milestone } from '@domain/contract/milestone';
-import { mockStore, server } from '@mocks/node';
+import { milestoneOr404 } from '@server/db/queries';
+import { evidenceOf } from '@server/routes/milestone-store';
+import { demo, mockApi, server } from '@tests/support/mock-api';
 import { en } from '@/locales/messages-en';
 import { fr } from '@/locales/messages-fr';
 import { renderRoute } from './render';
 import { axeViolations } from './support/axe';
-import { signIn, type DemoRole } from './support/session';
+import { demoUser, signIn, type DemoRole } from './support/session';
 
 const actions = fr.milestoneActions;
 const edit = fr.milestoneEdit;
@@ -14,18 +16,16 @@ const evidence = fr.milestoneEvidence;
 
 /** A milestone of the first demo consortium by its code (J0 … J11). */
 function milestone(code: string): Milestone {
-  const consortiumId = mockStore.data.consortia[0]!.id;
-  const m = mockStore.data.milestones.find(
-    (x) => x.consortiumId === consortiumId && x.code === code,
-  );
+  const consortiumId = demo.consortia[0]!.id;
+  const m = demo.milestones.find((x) => x.consortiumId === consortiumId && x.code === code);
   if (!m) throw new Error(`no milestone ${code}`);
   return m;
 }
 
-const stored = (id: string) => mockStore.data.milestones.find((m) => m.id === id)!;
+const stored = async (id: string) => milestoneOr404(await mockApi.db(), id);
 
 async function openPage(code: string, role: DemoRole, locale: 'fr' | 'en' = 'fr') {
-  signIn(role);
+  await signIn(role);
   const m = milestone(code);
   const view = renderRoute(`/milestones/${m.id}`, { locale });
   await screen.findByRole('heading', { level: 1, name: m.title[locale] });
@@ -56,9 +56,7 @@ describe('milestone page', () => {
     const checklist = screen.getByRole('list', { name: evidence.expected });
     expect(within(checklist).getAllByRole('listitem')).toHaveLength(m.evidenceExpected.length);
     const filed = screen.getByRole('list', { name: evidence.filed });
-    const files = mockStore.data.evidence.filter(
-      (e) => e.milestoneId === m.id && e.kind === 'file',
-    );
+    const files = demo.evidence.filter((e) => e.milestoneId === m.id && e.kind === 'file');
     for (const f of files) {
       const link = within(filed).getByRole('link', { name: new RegExp(f.name.slice(0, 12)) });
       expect(link).toHaveAttribute('href', `/api/v1/milestones/${m.id}/evidence/${f.id}/content`);
@@ -107,7 +105,7 @@ describe('milestone page', () => {
       expect(within(alert).getByText(`Pièce attendue : « ${item} »`)).toBeInTheDocument();
     }
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(stored(m.id).status).toBe('in_progress');
+    expect((await stored(m.id)).status).toBe('in_progress');
   });
 
   it('requires a comment to request changes, then records it in the thread', async () => {
@@ -125,7 +123,7 @@ describe('milestone page', () => {
     await user.type(comment, 'Il manque la règle de calcul signée.');
     await user.click(within(dialog).getByRole('button', { name: actions.action.request_changes }));
     expect(await screen.findByText(actions.done.request_changes)).toBeInTheDocument();
-    expect(stored(m.id).status).toBe('changes_requested');
+    expect((await stored(m.id)).status).toBe('changes_requested');
     const summary = screen.getByRole('region', { name: fr.milestonePage.summary });
     expect(
       await within(summary).findByText(fr.milestoneStatus.changes_requested),
@@ -136,7 +134,7 @@ describe('milestone page', () => {
     // The audit trail names the change too, with who made it.
     const history = await screen.findByRole('table', { name: /Historique du jalon/ });
     expect(
-      within(history).getByText(new RegExp(`^${mockStore.currentUser()!.name}`)),
+      within(history).getByText(new RegExp(`^${demoUser('manager').name}`)),
     ).toBeInTheDocument();
   });
 
@@ -168,7 +166,7 @@ describe('milestone page', () => {
 
     await user.click(within(conflict).getByRole('button', { name: edit.conflict.apply }));
     expect(await screen.findByText(edit.saved)).toBeInTheDocument();
-    expect(stored(m.id)).toMatchObject({ progress: 65, forecastDate: '2026-09-15' });
+    expect(await stored(m.id)).toMatchObject({ progress: 65, forecastDate: '2026-09-15' });
   });
 
   it('asks for a reason when the forecast date moves', async () => {
@@ -183,7 +181,7 @@ describe('milestone page', () => {
     await user.type(reason, 'Recette décalée par l’hôpital');
     await user.click(screen.getByRole('button', { name: edit.save }));
     expect(await screen.findByText(edit.saved)).toBeInTheDocument();
-    expect(stored(m.id).forecastDate).toBe('2026-09-30');
+    expect((await stored(m.id)).forecastDate).toBe('2026-09-30');
     expect(
       await screen.findByText('Recette décalée par l’hôpital', { selector: '.thread-text' }),
     ).toBeInTheDocument();
@@ -209,7 +207,7 @@ describe('milestone page', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       fr.milestoneProblems.reason.content_mismatch,
     );
-    expect(mockStore.data.evidence.filter((e) => e.milestoneId === m.id)).toEqual([]);
+    expect(await evidenceOf(await mockApi.db(), m.id)).toEqual([]);
   });
 
   it('uploads a PDF against an expected item, which the checklist then shows covered', async () => {
@@ -268,7 +266,7 @@ describe('milestone page', () => {
       selector: '.thread-text',
     });
     const item = comment.closest('li')!;
-    expect(item).toHaveTextContent(mockStore.currentUser()!.name);
+    expect(item).toHaveTextContent(demoUser('lead').name);
     expect(within(item).getByText((_, el) => el?.tagName === 'TIME')).toBeInTheDocument();
   });
 

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Milestone } from '@domain/contract/milestone';
 import { daysLate, isLate } from '@domain/rules/milestone-health';
 import { todayIso } from '@domain/rules/periods';
-import { mockStore } from '@mocks/node';
+import { demo } from '@tests/support/mock-api';
 import { en } from '@/locales/messages-en';
 import { fr } from '@/locales/messages-fr';
 import { renderRoute } from './render';
@@ -15,7 +15,7 @@ const text = fr.milestoneTable;
 
 function own(): Milestone[] {
   const consortium = demoConsortium(0);
-  return mockStore.data.milestones.filter((m) => m.consortiumId === consortium.id);
+  return demo.milestones.filter((m) => m.consortiumId === consortium.id);
 }
 
 async function openTable(query = '', locale: 'fr' | 'en' = 'fr') {

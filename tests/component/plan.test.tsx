@@ -2,7 +2,9 @@ import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MilestoneTemplate } from '@domain/contract/milestone';
 import { NEXT_COHORT_MANAGER_EMAIL } from '@domain/demo/next-cohort';
-import { mockStore } from '@mocks/node';
+import { milestonesOf } from '@server/db/queries';
+import { templateOr404 } from '@server/routes/milestone-store';
+import { demo, mockApi, signInAs } from '@tests/support/mock-api';
 import { en } from '@/locales/messages-en';
 import { fr } from '@/locales/messages-fr';
 import { renderRoute } from './render';
@@ -13,23 +15,22 @@ const plan = fr.milestonePlan;
 const tpl = fr.milestoneTemplate;
 
 /** The next cohort's manager, who plans the newly selected consortium. */
-function signInNextCohortManager() {
-  const user = mockStore.data.users.find((u) => u.email === NEXT_COHORT_MANAGER_EMAIL)!;
-  mockStore.currentUserId = user.id;
+async function signInNextCohortManager() {
+  await signInAs(demo.users.find((u) => u.email === NEXT_COHORT_MANAGER_EMAIL)!);
 }
 
 /** The demo's newly selected consortium: no plan yet. */
-function newcomer() {
-  signInNextCohortManager();
-  const consortium = mockStore.data.consortia.find(
-    (c) => !mockStore.data.milestonePlans.some((p) => p.consortiumId === c.id),
+async function newcomer() {
+  await signInNextCohortManager();
+  const consortium = demo.consortia.find(
+    (c) => !demo.milestonePlans.some((p) => p.consortiumId === c.id),
   );
   if (!consortium) throw new Error('the demo has no consortium without a plan');
   return consortium;
 }
 
-const milestonesOf = (consortiumId: string) =>
-  mockStore.data.milestones.filter((m) => m.consortiumId === consortiumId);
+const storedMilestones = async (consortiumId: string) =>
+  milestonesOf(await mockApi.db(), [consortiumId]);
 
 async function openConsortium(id: string, name: string, locale: 'fr' | 'en' = 'fr') {
   const view = renderRoute(`/consortia/${id}`, { locale });
@@ -40,15 +41,15 @@ async function openConsortium(id: string, name: string, locale: 'fr' | 'en' = 'f
 }
 
 /** The template of the programme shown: the running one, or the next cohort's for its manager. */
-function template(programmeId = 'pascaline'): MilestoneTemplate {
-  return mockStore.data.milestoneTemplates.find((t) => t.programmeId === programmeId)!;
+async function template(programmeId = 'pascaline'): Promise<MilestoneTemplate> {
+  return templateOr404(await mockApi.db(), programmeId);
 }
 
 describe('milestone plan on the consortium page', () => {
   beforeEach(() => signIn('manager'));
 
   it('applies the template, deletes a draft milestone, then approves the plan', async () => {
-    const c = newcomer();
+    const c = await newcomer();
     const { user, panel } = await openConsortium(c.id, c.name);
     expect(within(panel()).getByText(plan.status.none)).toBeInTheDocument();
     expect(within(panel()).queryByRole('button', { name: plan.approve })).not.toBeInTheDocument();
@@ -56,19 +57,21 @@ describe('milestone plan on the consortium page', () => {
     await user.click(within(panel()).getByRole('button', { name: plan.apply }));
     expect(await within(panel()).findByText(plan.done.applied)).toBeInTheDocument();
     expect(within(panel()).getByText(plan.status.draft)).toBeInTheDocument();
-    expect(milestonesOf(c.id)).toHaveLength(template(c.programmeId).items.length);
+    expect(await storedMilestones(c.id)).toHaveLength((await template(c.programmeId)).items.length);
     const draft = within(panel()).getByRole('list', { name: plan.draftList });
     expect(within(draft).getAllByRole('listitem')).toHaveLength(
-      template(c.programmeId).items.length,
+      (await template(c.programmeId)).items.length,
     );
 
     const first = within(draft).getAllByRole('listitem')[0]!;
-    const doomed = milestonesOf(c.id).find((m) => first.textContent.includes(m.title.fr))!;
+    const doomed = (await storedMilestones(c.id)).find((m) =>
+      first.textContent.includes(m.title.fr),
+    )!;
     await user.click(within(first).getByRole('button', { name: new RegExp(`^${plan.delete}`) }));
     const confirmDelete = screen.getByRole('alertdialog', { name: plan.deleteTitle });
     await user.click(within(confirmDelete).getByRole('button', { name: plan.delete }));
     expect(await within(panel()).findByText(plan.done.deleted)).toBeInTheDocument();
-    expect(milestonesOf(c.id).map((m) => m.id)).not.toContain(doomed.id);
+    expect((await storedMilestones(c.id)).map((m) => m.id)).not.toContain(doomed.id);
 
     await user.click(within(panel()).getByRole('button', { name: plan.approve }));
     const confirmApprove = screen.getByRole('alertdialog', { name: plan.approveTitle });
@@ -76,18 +79,18 @@ describe('milestone plan on the consortium page', () => {
     await user.click(within(confirmApprove).getByRole('button', { name: plan.approve }));
     expect(await within(panel()).findByText(plan.done.approved)).toBeInTheDocument();
     expect(within(panel()).getByText(plan.status.approved)).toBeInTheDocument();
-    for (const m of milestonesOf(c.id)) expect(m.baselineDate).toBe(m.forecastDate);
+    for (const m of await storedMilestones(c.id)) expect(m.baselineDate).toBe(m.forecastDate);
   });
 
   it('adds a milestone, checked against the contract first', async () => {
-    const c = newcomer();
+    const c = await newcomer();
     const { user, panel } = await openConsortium(c.id, c.name);
     await user.click(within(panel()).getByRole('button', { name: plan.add }));
     await user.click(within(panel()).getByRole('button', { name: plan.create }));
     expect(
       within(panel()).getByRole('textbox', { name: plan.fields.code }),
     ).toHaveAccessibleDescription(plan.errors.code);
-    expect(milestonesOf(c.id)).toEqual([]);
+    expect(await storedMilestones(c.id)).toEqual([]);
 
     await user.type(within(panel()).getByRole('textbox', { name: plan.fields.code }), 'x1');
     await user.type(
@@ -104,7 +107,7 @@ describe('milestone plan on the consortium page', () => {
     );
     await user.click(within(panel()).getByRole('button', { name: plan.create }));
     expect(await within(panel()).findByText(plan.done.created)).toBeInTheDocument();
-    expect(milestonesOf(c.id)).toEqual([
+    expect(await storedMilestones(c.id)).toEqual([
       expect.objectContaining({
         code: 'X1',
         title: { fr: 'Atelier patients', en: 'Patient workshop' },
@@ -115,15 +118,15 @@ describe('milestone plan on the consortium page', () => {
   });
 
   it('shows a lead the plan’s status without the manager’s actions', async () => {
-    signIn('lead');
-    const c = mockStore.data.consortia[0]!;
+    await signIn('lead');
+    const c = demo.consortia[0]!;
     const { panel } = await openConsortium(c.id, c.name);
     expect(within(panel()).getByText(plan.status.approved)).toBeInTheDocument();
     expect(within(panel()).queryAllByRole('button')).toEqual([]);
   });
 
   it('passes axe and speaks English', async () => {
-    const c = newcomer();
+    const c = await newcomer();
     const { container, panel } = await openConsortium(c.id, c.name, 'en');
     expect(within(panel()).getByRole('button', { name: en.milestonePlan.apply })).toBeVisible();
     expect(await axeViolations(container)).toEqual([]);
@@ -141,8 +144,8 @@ describe('milestone template in administration', () => {
     return view;
   }
 
-  const item = (index: number) => {
-    const t = template().items[index]!;
+  const item = async (index: number) => {
+    const t = (await template()).items[index]!;
     return screen.getByRole('group', {
       name: tpl.itemName
         .replace('{{n}}', String(index + 1))
@@ -154,24 +157,26 @@ describe('milestone template in administration', () => {
   it('lists every phase with its fields and saves a change with If-Match', async () => {
     const { user } = await openTemplate();
     expect(screen.getAllByRole('group', { name: /^Phase \d+/ })).toHaveLength(
-      template().items.length,
+      (await template()).items.length,
     );
-    const first = template().items[0]!;
-    const title = within(item(0)).getByRole('textbox', { name: tpl.fields.titleEn });
+    const first = (await template()).items[0]!;
+    const title = within(await item(0)).getByRole('textbox', { name: tpl.fields.titleEn });
     expect(title).toHaveValue(first.title.en);
     await user.clear(title);
     await user.type(title, 'Selection by the jury');
-    const version = template().version;
+    const version = (await template()).version;
     await user.click(screen.getByRole('button', { name: tpl.save }));
     expect(await screen.findByText(tpl.done.saved)).toBeInTheDocument();
-    expect(template()).toMatchObject({ version: version + 1 });
-    expect(template().items[0]!.title.en).toBe('Selection by the jury');
+    expect(await template()).toMatchObject({ version: version + 1 });
+    expect((await template()).items[0]!.title.en).toBe('Selection by the jury');
   });
 
   it('reorders, removes and adds phases, refusing duplicate codes', async () => {
     const { user } = await openTemplate();
-    const codes = template().items.map((i) => i.code);
-    await user.click(within(item(1)).getByRole('button', { name: new RegExp(`^${tpl.moveUp}`) }));
+    const codes = (await template()).items.map((i) => i.code);
+    await user.click(
+      within(await item(1)).getByRole('button', { name: new RegExp(`^${tpl.moveUp}`) }),
+    );
     await user.click(screen.getByRole('button', { name: tpl.addItem }));
     const added = screen.getAllByRole('group', { name: /^Phase \d+/ }).at(-1)!;
     await user.type(within(added).getByRole('textbox', { name: tpl.fields.code }), codes[0]!);
@@ -185,12 +190,16 @@ describe('milestone template in administration', () => {
     await user.click(within(added).getByRole('button', { name: new RegExp(`^${tpl.remove}`) }));
     await user.click(screen.getByRole('button', { name: tpl.save }));
     expect(await screen.findByText(tpl.done.saved)).toBeInTheDocument();
-    expect(template().items.map((i) => i.code)).toEqual([codes[1], codes[0], ...codes.slice(2)]);
+    expect((await template()).items.map((i) => i.code)).toEqual([
+      codes[1],
+      codes[0],
+      ...codes.slice(2),
+    ]);
   });
 
   it('shows what differs when someone saved first, and re-applies on request', async () => {
     const { user } = await openTemplate();
-    const current = template();
+    const current = await template();
     const response = await fetch(
       new URL(
         `/api/v1/programmes/${current.programmeId}/milestone-template`,
@@ -204,7 +213,7 @@ describe('milestone template in administration', () => {
     );
     expect(response.status).toBe(200);
 
-    const title = within(item(0)).getByRole('textbox', { name: tpl.fields.titleFr });
+    const title = within(await item(0)).getByRole('textbox', { name: tpl.fields.titleFr });
     await user.clear(title);
     await user.type(title, 'Sélection');
     await user.click(screen.getByRole('button', { name: tpl.save }));
@@ -222,8 +231,8 @@ describe('milestone template in administration', () => {
       within(conflict).getByRole('button', { name: fr.milestoneEdit.conflict.apply }),
     );
     expect(await screen.findByText(tpl.done.saved)).toBeInTheDocument();
-    expect(template().items).toHaveLength(current.items.length);
-    expect(template().items[0]!.title.fr).toBe('Sélection');
+    expect((await template()).items).toHaveLength(current.items.length);
+    expect((await template()).items[0]!.title.fr).toBe('Sélection');
   });
 
   it('passes axe and speaks English', async () => {

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { KpiStatus } from '@domain/contract/kpi';
-import { mockStore, server } from '@mocks/node';
+import { demo, mockApi, server, signInAs } from '@tests/support/mock-api';
 import { fr } from '@/locales/messages-fr';
 import { formatDate } from '@/lib/format';
 import { renderRoute } from './render';
@@ -100,7 +100,29 @@ describe('portfolio (home)', () => {
   });
 
   it('shows an empty state when the programme has no consortia', async () => {
-    mockStore.data.consortia.splice(0);
+    // A new programme, not yet populated, run by a manager of its own.
+    const db = await mockApi.db();
+    const { id: _id, ...pascaline } = demo.programmes[0]!;
+    await db
+      .insertInto('programmes')
+      .values({ ...pascaline, id: 'vide', name: 'Programme vide', updatedAt: pascaline.updatedAt })
+      .execute();
+    await db
+      .insertInto('users')
+      .values({
+        id: 'user-vide',
+        email: 'vide@jalon.test',
+        name: 'Vide',
+        locale: 'fr',
+        disabled: false,
+        version: 1,
+      })
+      .execute();
+    await db
+      .insertInto('memberships')
+      .values({ userId: 'user-vide', position: 0, role: 'manager', programmeId: 'vide' })
+      .execute();
+    await signInAs({ id: 'user-vide' });
     renderRoute('/');
     expect(await screen.findByText('Aucun consortium')).toBeInTheDocument();
     expect(screen.queryByRole('article')).not.toBeInTheDocument();

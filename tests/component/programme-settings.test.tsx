@@ -2,7 +2,9 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProgrammePatch } from '@domain/contract/programme';
-import { mockStore, server } from '@mocks/node';
+import { auditPage } from '@server/audit';
+import { programmeOr404 } from '@server/db/queries';
+import { demo, mockApi, server } from '@tests/support/mock-api';
 import { en } from '@/locales/messages-en';
 import { fr } from '@/locales/messages-fr';
 import { renderRoute } from './render';
@@ -19,10 +21,10 @@ interface SeenPatch {
 }
 
 let patches: SeenPatch[] = [];
-const programme = () => mockStore.data.programmes[0]!;
+const programme = async () => programmeOr404(await mockApi.db(), demo.programmes[0]!.id);
 
-beforeEach(() => {
-  signIn('manager');
+beforeEach(async () => {
+  await signIn('manager');
   patches = [];
   server.events.on('request:start', ({ request }) => {
     if (request.method !== 'PATCH' || request.headers.has(OTHER_PERSON)) return;
@@ -43,7 +45,7 @@ afterEach(() => {
 
 /** Another manager saves first, through the same API the app uses. */
 async function editedBySomeoneElse(version: number, patch: ProgrammePatch) {
-  const url = new URL(`/api/v1/programmes/${programme().id}`, window.location.origin);
+  const url = new URL(`/api/v1/programmes/${demo.programmes[0]!.id}`, window.location.origin);
   const response = await fetch(url, {
     method: 'PATCH',
     headers: {
@@ -79,7 +81,7 @@ async function findStatus(message: string) {
 
 describe('programme settings in Administration', () => {
   it('lets a manager change the rules with If-Match and shows them at once', async () => {
-    const before = programme();
+    const before = await programme();
     const { user } = await openEditor();
     expect(field(text.fields.name)).toHaveFocus();
     expect(field(text.fields.smallCountThreshold)).toHaveValue(String(before.smallCountThreshold));
@@ -103,13 +105,14 @@ describe('programme settings in Administration', () => {
         body: { smallCountThreshold: 5, slippageToleranceDays: 60, leadsSetTargets: true },
       },
     ]);
-    expect(programme()).toMatchObject({
+    expect(await programme()).toMatchObject({
       smallCountThreshold: 5,
       slippageToleranceDays: 60,
       leadsSetTargets: true,
       version: before.version + 1,
     });
-    expect(mockStore.auditLog.at(-1)?.entry).toMatchObject({
+    const { items } = await auditPage(await mockApi.db(), { limit: 1 });
+    expect(items[0]).toMatchObject({
       action: 'programme.update',
       entityId: before.id,
       after: { smallCountThreshold: 5, slippageToleranceDays: 60, leadsSetTargets: true },
@@ -117,7 +120,7 @@ describe('programme settings in Administration', () => {
   });
 
   it('shows the rules read-only to an observer', async () => {
-    signIn('observer');
+    await signIn('observer');
     const { container } = renderRoute('/admin');
     expect(
       await screen.findByRole('heading', { level: 2, name: text.thresholds }),
@@ -193,7 +196,7 @@ describe('programme settings in Administration', () => {
   });
 
   it('shows both versions on a conflict and re-applies the manager’s changes on request', async () => {
-    const before = programme();
+    const before = await programme();
     const { user, container } = await openEditor();
     await replace(user, text.fields.smallCountThreshold, '8');
     await editedBySomeoneElse(before.version, {
@@ -210,7 +213,7 @@ describe('programme settings in Administration', () => {
     expect(within(thresholdRow).getByText('8')).toBeInTheDocument();
     const funderRow = within(table).getByRole('row', { name: /^Financeur/ });
     expect(within(funderRow).getByText(text.conflict.notChangedByYou)).toBeInTheDocument();
-    expect(programme()).toMatchObject({ smallCountThreshold: 12 });
+    expect(await programme()).toMatchObject({ smallCountThreshold: 12 });
     expect(await axeViolations(container)).toEqual([]);
 
     await user.click(screen.getByRole('button', { name: text.conflict.apply }));
@@ -220,7 +223,7 @@ describe('programme settings in Administration', () => {
       `"${before.version + 1}"`,
     ]);
     expect(patches[1]!.body).toEqual({ smallCountThreshold: 8 });
-    expect(programme()).toMatchObject({
+    expect(await programme()).toMatchObject({
       smallCountThreshold: 8,
       funder: 'Leur financeur',
       version: before.version + 2,
@@ -229,7 +232,7 @@ describe('programme settings in Administration', () => {
   });
 
   it('keeps the other manager’s version when asked to', async () => {
-    const before = programme();
+    const before = await programme();
     const { user } = await openEditor();
     await replace(user, text.fields.slippageToleranceDays, '10');
     await editedBySomeoneElse(before.version, { slippageToleranceDays: 90 });
@@ -241,11 +244,14 @@ describe('programme settings in Administration', () => {
     expect(await screen.findByText(/plus de 90 jours/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: text.edit })).toHaveFocus();
     expect(patches).toHaveLength(1);
-    expect(programme()).toMatchObject({ slippageToleranceDays: 90, version: before.version + 1 });
+    expect(await programme()).toMatchObject({
+      slippageToleranceDays: 90,
+      version: before.version + 1,
+    });
   });
 
   it('describes the change in the activity log, setting by setting', async () => {
-    const before = programme();
+    const before = await programme();
     await editedBySomeoneElse(before.version, {
       smallCountThreshold: 5,
       slippageToleranceDays: 60,

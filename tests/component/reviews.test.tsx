@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ReviewItem } from '@domain/contract/milestone';
-import { mockStore } from '@mocks/node';
+import { milestoneOr404 } from '@server/db/queries';
+import { clearReviewQueue, mockApi } from '@tests/support/mock-api';
 import { en } from '@/locales/messages-en';
 import { fr } from '@/locales/messages-fr';
 import { renderRoute } from './render';
@@ -56,7 +57,7 @@ describe('review queue', () => {
       within(dialog).getByRole('button', { name: fr.milestoneActions.action.approve }),
     );
     expect(await screen.findByText(fr.milestoneActions.done.approve)).toBeInTheDocument();
-    expect(mockStore.data.milestones.find((m) => m.id === first!.milestone.id)).toMatchObject({
+    expect(await milestoneOr404(await mockApi.db(), first!.milestone.id)).toMatchObject({
       status: 'approved',
       progress: 100,
     });
@@ -72,15 +73,14 @@ describe('review queue', () => {
   });
 
   it('says the queue is clear when nothing waits', async () => {
-    for (const m of mockStore.data.milestones)
-      if (m.status === 'submitted') m.status = 'in_progress';
+    await clearReviewQueue();
     await openQueue();
     expect(screen.getByText(fr.reviews.empty.title)).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
   it('shows a lead an empty queue: reviewing is the incubator’s job', async () => {
-    signIn('lead');
+    await signIn('lead');
     await openQueue();
     expect(screen.getByText(fr.reviews.empty.title)).toBeInTheDocument();
   });

@@ -30,7 +30,7 @@ describe('role-aware navigation', () => {
     (typeof NAVIGATION)[DemoRole],
   ][]) {
     it(`shows a ${role} only what the role may use`, async () => {
-      const person = signIn(role);
+      const person = await signIn(role);
       renderRoute('/kpis');
       await screen.findByRole('heading', { level: 1, name: 'Indicateurs' });
       const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
@@ -46,7 +46,7 @@ describe('role-aware navigation', () => {
   }
 
   it('refuses the users page to an observer', async () => {
-    signIn('observer');
+    await signIn('observer');
     renderRoute('/admin/users');
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Accès refusé' }),
@@ -55,7 +55,7 @@ describe('role-aware navigation', () => {
   });
 
   it('answers another consortium as not found to a lead', async () => {
-    signIn('lead');
+    await signIn('lead');
     renderRoute(`/consortia/${demoConsortium(1).id}`);
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Introuvable' }),
@@ -63,7 +63,7 @@ describe('role-aware navigation', () => {
   });
 
   it('lets a lead read their own consortium', async () => {
-    signIn('lead');
+    await signIn('lead');
     const own = demoConsortium(0);
     renderRoute(`/consortia/${own.id}`);
     expect(await screen.findByRole('heading', { level: 1, name: own.name })).toBeInTheDocument();

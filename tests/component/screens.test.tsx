@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mockStore } from '@mocks/node';
+import { clearReviewQueue, demo } from '@tests/support/mock-api';
 import { fr } from '@/locales/messages-fr';
 import { formatPeriod } from '@/lib/format';
 import { renderRoute } from './render';
@@ -11,7 +11,7 @@ describe('secondary screens', () => {
   beforeEach(() => signIn('manager'));
 
   it('Revues lists submitted milestones across consortia, oldest first', async () => {
-    const submitted = mockStore.data.milestones
+    const submitted = demo.milestones
       .filter((m) => m.status === 'submitted')
       .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
     renderRoute('/reviews');
@@ -28,8 +28,7 @@ describe('secondary screens', () => {
   });
 
   it('Revues says so when nothing awaits review', async () => {
-    for (const m of mockStore.data.milestones)
-      if (m.status === 'submitted') m.status = 'in_progress';
+    await clearReviewQueue();
     renderRoute('/reviews');
     expect(await screen.findByText('Aucun jalon en attente de revue')).toBeInTheDocument();
   });
@@ -37,14 +36,14 @@ describe('secondary screens', () => {
   it('Indicateurs shows the KPI catalogue', async () => {
     renderRoute('/kpis');
     const table = await screen.findByRole('table', { name: /Catalogue des indicateurs/ });
-    expect(within(table).getAllByRole('row')).toHaveLength(mockStore.data.kpis.length + 1);
-    const first = mockStore.data.kpis[0]!;
+    expect(within(table).getAllByRole('row')).toHaveLength(demo.kpis.length + 1);
+    const first = demo.kpis[0]!;
     expect(within(table).getByText(first.code)).toBeInTheDocument();
     expect(within(table).getAllByText(fr.frequency[first.frequency]).length).toBeGreaterThan(0);
   });
 
   it('Rapports lists the reporting periods with their status', async () => {
-    const periods = mockStore.data.periods;
+    const periods = demo.periods;
     renderRoute('/reports');
     expect(await screen.findByRole('heading', { level: 1, name: 'Rapports' })).toBeInTheDocument();
     if (periods.length === 0) {
@@ -61,7 +60,7 @@ describe('secondary screens', () => {
   });
 
   it('Administration shows the programme settings read-only', async () => {
-    const programme = mockStore.data.programmes[0]!;
+    const programme = demo.programmes[0]!;
     renderRoute('/admin');
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Administration' }),

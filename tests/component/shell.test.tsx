@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { delay, http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { server } from '@mocks/node';
+import { server } from '@tests/support/mock-api';
 import { LOCALE_STORAGE_KEY } from '@/lib/i18n';
 import { renderRoute } from './render';
 import { signIn } from './support/session';

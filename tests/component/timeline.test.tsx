@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Milestone } from '@domain/contract/milestone';
 import { daysLate, isLate } from '@domain/rules/milestone-health';
 import { todayIso } from '@domain/rules/periods';
-import { mockStore } from '@mocks/node';
+import { demo } from '@tests/support/mock-api';
 import { formatDate } from '@/lib/format';
 import { en } from '@/locales/messages-en';
 import { fr } from '@/locales/messages-fr';
@@ -26,14 +26,13 @@ const chart = () => screen.getByRole('region', { name: text.chartLabel });
 
 /** The consortia that have milestones, as the timeline groups them. */
 function groups() {
-  return mockStore.data.consortia
-    .map((c) => ({ c, ms: mockStore.data.milestones.filter((m) => m.consortiumId === c.id) }))
+  return demo.consortia
+    .map((c) => ({ c, ms: demo.milestones.filter((m) => m.consortiumId === c.id) }))
     .filter((g) => g.ms.length > 0);
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const consortiumName = (m: Milestone) =>
-  mockStore.data.consortia.find((c) => c.id === m.consortiumId)!.name;
+const consortiumName = (m: Milestone) => demo.consortia.find((c) => c.id === m.consortiumId)!.name;
 const barName = (m: Milestone) =>
   new RegExp(`^${escape(`${m.code} ${m.title.fr}, ${consortiumName(m)},`)}`);
 
@@ -109,9 +108,9 @@ describe('programme timeline', () => {
   });
 
   it('shows a lead only their own consortium', async () => {
-    signIn('lead');
+    await signIn('lead');
     await openTimeline();
-    const own = mockStore.data.consortia[0]!;
+    const own = demo.consortia[0]!;
     expect(
       within(chart())
         .getAllByRole('heading', { level: 2 })

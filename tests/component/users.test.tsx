@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mockStore } from '@mocks/node';
+import { demo, mockApi, signedInUserId, signOut } from '@tests/support/mock-api';
 import { renderRoute } from './render';
 import { axeViolations } from './support/axe';
 import { demoConsortium } from './support/demo';
@@ -26,8 +26,8 @@ describe('users administration', () => {
     renderRoute('/admin/users');
     const table = await screen.findByRole('table', { name: /Comptes du programme/ });
     // The accounts of the demo programme (the next cohort's manager belongs to another one).
-    const programmeId = mockStore.data.programmes[0]!.id;
-    const accounts = mockStore.data.users.filter((u) =>
+    const programmeId = demo.programmes[0]!.id;
+    const accounts = demo.users.filter((u) =>
       u.memberships.some((m) => m.programmeId === programmeId),
     );
     expect(within(table).getAllByRole('row')).toHaveLength(accounts.length + 1);
@@ -54,7 +54,7 @@ describe('users administration', () => {
     expect(await navigator.clipboard.readText()).toBe(link);
     first.unmount();
 
-    mockStore.currentUserId = null;
+    signOut();
     const path = new URL(link).pathname;
     const { user, router, unmount } = renderRoute(path);
     expect(
@@ -80,7 +80,14 @@ describe('users administration', () => {
       await screen.findByRole('heading', { level: 1, name: consortium.name }),
     ).toBeInTheDocument();
     expect(router.state.location.pathname).toBe(`/consortia/${consortium.id}`);
-    expect(mockStore.currentUser()?.email).toBe('nouvelle@exemple.fr');
+    const signedIn = await signedInUserId();
+    const db = await mockApi.db();
+    const account = await db
+      .selectFrom('users')
+      .select('email')
+      .where('id', '=', signedIn!)
+      .executeTakeFirst();
+    expect(account?.email).toBe('nouvelle@exemple.fr');
 
     // Single use: the same link now says it is no longer valid.
     unmount();
@@ -91,7 +98,7 @@ describe('users administration', () => {
   });
 
   it('says a used, expired or unknown link is invalid', async () => {
-    mockStore.currentUserId = null;
+    signOut();
     renderRoute(`/accept/${'x'.repeat(43)}`);
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Lien invalide ou expiré' }),
@@ -132,10 +139,13 @@ describe('users administration', () => {
     ).toBeInTheDocument();
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
 
-    const manager = mockStore.currentUserId;
-    mockStore.currentUserId = member.id;
-    expect(mockStore.principal()).toBeNull();
-    mockStore.currentUserId = manager;
+    const db = await mockApi.db();
+    const stored = await db
+      .selectFrom('users')
+      .select('disabled')
+      .where('id', '=', member.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.disabled).toBe(true);
   });
 
   it('issues a password-reset link to copy', async () => {

@@ -4,7 +4,7 @@ import { defineProgrammeScenarios } from './programme-scenarios';
 import { mockTarget } from './mock-target';
 import { defineContractScenarios } from './scenarios';
 
-/** The contract scenarios against the MSW handlers, intercepted in Node by setupServer. */
+/** The contract scenarios against the dev mocks: MSW in Node handing each request to the app. */
 defineContractScenarios(mockTarget);
 defineKpiScenarios(mockTarget);
 defineMilestoneScenarios(mockTarget);

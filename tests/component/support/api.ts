@@ -1,5 +1,6 @@
 import { etagOf } from '@domain/problems';
-import { mockStore } from '@mocks/node';
+import { milestoneOr404, milestonesOf } from '@server/db/queries';
+import { demo, mockApi } from '@tests/support/mock-api';
 
 /** A call to the mock API as the page would make it, for arranging data before a render. */
 export async function api(method: string, path: string, body?: unknown, version?: number) {
@@ -15,11 +16,10 @@ export async function api(method: string, path: string, body?: unknown, version?
 }
 
 /** An open milestone of the first consortium, whose progress can still change. */
-export function openMilestone(index = 0) {
-  const consortiumId = mockStore.data.consortia[0]!.id;
-  const open = mockStore.data.milestones.filter(
-    (m) =>
-      m.consortiumId === consortiumId && (m.status === 'in_progress' || m.status === 'planned'),
+export async function openMilestone(index = 0) {
+  const consortiumId = demo.consortia[0]!.id;
+  const open = (await milestonesOf(await mockApi.db(), [consortiumId])).filter(
+    (m) => m.status === 'in_progress' || m.status === 'planned',
   );
   const milestone = open[index];
   if (!milestone) throw new Error(`no open milestone #${index}`);
@@ -28,7 +28,7 @@ export function openMilestone(index = 0) {
 
 /** Sets a milestone's progress through the API, so the change is audited like any other. */
 export async function setProgress(milestoneId: string, progress: number) {
-  const current = mockStore.data.milestones.find((m) => m.id === milestoneId)!;
+  const current = await milestoneOr404(await mockApi.db(), milestoneId);
   const res = await api('PATCH', `/milestones/${milestoneId}`, { progress }, current.version);
   if (res.status !== 200)
     throw new Error(`PATCH failed: ${res.status} ${JSON.stringify(res.body)}`);

@@ -1,29 +1,30 @@
 import { screen, within } from '@testing-library/react';
 import { http, type HttpResponseResolver } from 'msw';
 import { targetAt } from '@domain/rules/kpi-status';
-import { mockStore, server } from '@mocks/node';
+import { currentValueOf } from '@server/db/queries';
+import { demo, mockApi } from '@tests/support/mock-api';
 import { demoConsortium } from './demo';
 
 /** Coord@Dom's PAT_INC: a monthly count with a relative tolerance (amber 10 %, red 25 %). */
 export function patInc() {
   const consortium = demoConsortium(0);
-  const kpi = mockStore.data.kpis.find((k) => k.code === 'PAT_INC')!;
-  const settings = mockStore.data.consortiumKpis.find(
+  const kpi = demo.kpis.find((k) => k.code === 'PAT_INC')!;
+  const settings = demo.consortiumKpis.find(
     (s) => s.consortiumId === consortium.id && s.kpiId === kpi.id,
   )!;
   return { consortium, kpi, settings, targetAt: (period: string) => targetAt(settings, period)! };
 }
 
-/** The current value of a cell in the mock store (latest revision). */
-export function storedValue(consortiumId: string, kpiId: string, period: string) {
-  return mockStore.data.kpiValues
-    .filter((v) => v.consortiumId === consortiumId && v.kpiId === kpiId && v.period === period)
-    .sort((a, b) => b.revision - a.revision)[0];
+/** The current value of a cell as stored behind the mock API (latest revision), if any. */
+export async function storedValue(consortiumId: string, kpiId: string, period: string) {
+  return (await currentValueOf(await mockApi.db(), consortiumId, kpiId, period)) ?? undefined;
 }
 
 /** Runs before the mock handler of PUT …/values/:period; returning nothing lets the request through. */
 export function beforePutValue(resolver: HttpResponseResolver) {
-  server.use(http.put('*/api/v1/consortia/:consortiumId/kpis/:kpiId/values/:period', resolver));
+  mockApi.server.use(
+    http.put('*/api/v1/consortia/:consortiumId/kpis/:kpiId/values/:period', resolver),
+  );
 }
 
 /** A gate the test opens when it has looked at the optimistic state. */

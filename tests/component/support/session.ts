@@ -1,5 +1,5 @@
 import type { User } from '@domain/contract/reporting';
-import { mockStore } from '@mocks/node';
+import { demo, signInAs } from '@tests/support/mock-api';
 
 export type DemoRole = 'manager' | 'observer' | 'lead' | 'member';
 
@@ -12,17 +12,17 @@ export const DEMO_EMAIL: Record<DemoRole, string> = {
 };
 
 export function demoUser(role: DemoRole): User {
-  const user = mockStore.data.users.find((u) => u.email === DEMO_EMAIL[role]);
+  const user = demo.users.find((u) => u.email === DEMO_EMAIL[role]);
   if (!user) throw new Error(`the demo dataset has no ${role}`);
   return user;
 }
 
 /**
- * Starts a mock session as the demo account of `role`, as a successful sign-in would; the
- * sign-in form itself is tested in auth.test.tsx. The store is reset after each test.
+ * Starts a session as the demo account of `role`, as a successful sign-in would; the sign-in
+ * form itself is tested in auth.test.tsx. Every test ends signed out.
  */
-export function signIn(role: DemoRole): User {
+export async function signIn(role: DemoRole): Promise<User> {
   const user = demoUser(role);
-  mockStore.currentUserId = user.id;
+  await signInAs(user);
   return user;
 }
