@@ -1,9 +1,10 @@
 import { delay, http, type HttpHandler } from 'msw';
 import { API_PREFIX } from '@domain/contract/routes';
+import type { RuntimeBindings } from '@server/app';
 
 /** The server's own Hono app, or anything else that answers a Request the same way. */
 export interface FetchApp {
-  fetch(request: Request): Response | Promise<Response>;
+  fetch(request: Request, bindings: RuntimeBindings): Response | Promise<Response>;
 }
 
 /**
@@ -45,7 +46,16 @@ export function apiBridge(
   return http.all(`*${API_PREFIX}/*`, async ({ request }) => {
     if (options.latencyMs) await delay(options.latencyMs);
     const forwarded = await asSentByBrowser(request, jar);
-    return keepCookie(await (await app()).fetch(forwarded), jar);
+    let setCookie: string | null = null;
+    const response = await (
+      await app()
+    ).fetch(forwarded, {
+      setCookie: (cookie) => {
+        setCookie = cookie;
+      },
+    });
+    if (setCookie !== null) jar.write(cookiePair(setCookie));
+    return withoutSetCookie(response);
   });
 }
 
@@ -59,15 +69,23 @@ async function asSentByBrowser(request: Request, jar: SessionJar): Promise<Reque
   // another origin is still refused by the app's CSRF check.
   if (!headers.has('Sec-Fetch-Site')) headers.set('Sec-Fetch-Site', 'same-origin');
   const body = READS.has(request.method) ? undefined : await request.arrayBuffer();
-  return new Request(request.url, { method: request.method, headers, body });
+  const forwarded = new Request(request.url, { method: request.method, body });
+  // A browser drops Cookie and Sec-Fetch-* from the headers of a Request built in script, as
+  // the server would never see them missing; a free-standing Headers object keeps them.
+  Object.defineProperty(forwarded, 'headers', { value: headers });
+  return forwarded;
 }
 
-function keepCookie(response: Response, jar: SessionJar): Response {
-  const setCookie = response.headers.get('Set-Cookie');
-  if (setCookie === null) return response;
+/** `name=value` from a Set-Cookie header, or null when it clears the cookie. */
+function cookiePair(setCookie: string): string | null {
   const pair = setCookie.split(';')[0]?.trim() ?? '';
   const cleared = /;\s*Max-Age=0/i.test(setCookie) || pair.endsWith('=');
-  jar.write(cleared ? null : pair);
+  return cleared ? null : pair;
+}
+
+/** In Node the header is there too: the page must not see it, as it could not in a browser. */
+function withoutSetCookie(response: Response): Response {
+  if (!response.headers.has('Set-Cookie')) return response;
   const headers = new Headers(response.headers);
   headers.delete('Set-Cookie');
   return new Response(response.body, {

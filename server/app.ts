@@ -53,11 +53,18 @@ export interface AppOptions {
   passwords: PasswordHasher;
 }
 
-/** What the Node adapter binds; in the browser nothing is, and the client address is unknown. */
-type Env = {
-  Bindings: { incoming?: { socket: { remoteAddress?: string } } };
-  Variables: { requestId: string };
-};
+/** What the runtime binds to a request (the second argument of `app.fetch`). */
+export interface RuntimeBindings {
+  /** Node: the socket, for the client's address. Elsewhere the address is unknown. */
+  incoming?: { socket: { remoteAddress?: string } };
+  /**
+   * In a browser a Response built in script drops Set-Cookie, so the in-page runtime of
+   * `npm run dev` takes the session cookie here and plays the browser's cookie jar.
+   */
+  setCookie?: (cookie: string) => void;
+}
+
+type Env = { Bindings: RuntimeBindings; Variables: { requestId: string } };
 
 type UntypedHandler = (input: HandlerInput<RouteName>) => Promise<unknown>;
 
@@ -260,7 +267,10 @@ export function createApp(options: AppOptions): Hono<Env> {
       }
       if (validateResponses) def.response.parse(result);
       if (hasVersion(result)) c.header('ETag', etagOf(result.version));
-      if (session.cookie) c.header('Set-Cookie', session.cookie);
+      if (session.cookie) {
+        c.header('Set-Cookie', session.cookie);
+        c.env?.setCookie?.(session.cookie);
+      }
       return c.json(result, def.status ?? 200);
     });
   }

@@ -1,25 +1,12 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateDemo } from '@domain/demo/generate';
 import { RestoreRefusedError, dumpSql, restoreSql, tableChecksums } from '@server/db/backup';
 import { RootHandleInTransactionError, transaction } from '@server/db/guard';
-import { DataDirLockedError } from '@server/node/lock';
 import { migrate } from '@server/db/migrate';
 import { openDatabase, type Database } from '@server/node/database';
 import { insertDataset } from '@server/db/store';
 import { DEMO_TODAY } from '../contract/target';
-
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'jalon-db-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 async function seeded(): Promise<Database> {
   const database = await openDatabase({ kind: 'pglite', dataDir: null });
@@ -30,33 +17,6 @@ async function seeded(): Promise<Database> {
   );
   return database;
 }
-
-describe('data directory lock', () => {
-  it('refuses a second open of the same directory at once, then allows it after close', async () => {
-    const dir = tempDir();
-    const first = await openDatabase({ kind: 'pglite', dataDir: dir });
-    const started = Date.now();
-    const second = openDatabase({ kind: 'pglite', dataDir: dir });
-    await expect(second).rejects.toBeInstanceOf(DataDirLockedError);
-    await expect(second).rejects.toThrow(
-      `The data directory ${dir} is in use by another Jalon process (pid ${process.pid})`,
-    );
-    expect(Date.now() - started).toBeLessThan(1_000);
-    await first.close();
-    const reopened = await openDatabase({ kind: 'pglite', dataDir: dir });
-    await reopened.close();
-  });
-
-  it('takes over a lock left by a dead process', async () => {
-    const dir = tempDir();
-    const dead = spawn(process.execPath, ['-e', '0']);
-    const pid = dead.pid ?? 0;
-    await new Promise((ok) => dead.once('exit', ok));
-    writeFileSync(join(dir, 'jalon.lock'), `${pid}\n`);
-    const database = await openDatabase({ kind: 'pglite', dataDir: dir });
-    await database.close();
-  });
-});
 
 describe('transaction guard', () => {
   it('throws when the root handle is used inside a transaction, instead of deadlocking', async () => {

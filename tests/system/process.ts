@@ -55,6 +55,9 @@ export function runJalon(args: string[], env: Record<string, string>, input?: st
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
+// Generous: a loaded CI machine has taken over 30 s to start the server under tsx.
+const STARTUP_DEADLINE_MS = 120_000;
+
 /** Starts `serve` and waits for its "running at" line; rejects if it exits or stalls first. */
 export async function startServe(
   env: Record<string, string>,
@@ -67,7 +70,7 @@ export async function startServe(
       if (proc.stdout().includes('Jalon is running at')) {
         clearInterval(timer);
         ok();
-      } else if (proc.child.exitCode !== null || Date.now() - started > 30_000) {
+      } else if (proc.child.exitCode !== null || Date.now() - started > STARTUP_DEADLINE_MS) {
         clearInterval(timer);
         fail(new Error(`server did not start: ${proc.stderr()}`));
       }
