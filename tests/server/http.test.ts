@@ -22,6 +22,8 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Jalon</title>');
   writeFileSync(join(dist, 'assets', 'index-Ab12Cd34.js'), 'console.log(1)');
   writeFileSync(join(dist, 'favicon.svg'), '<svg/>');
+  // As if a build had copied MSW's worker into dist (mswjs/msw#291): only the guard may stop it.
+  writeFileSync(join(dist, 'mockServiceWorker.js'), "self.addEventListener('fetch', () => {});");
   server = await createTestServer({ database: 'pglite', distDir: dist });
   await server.signIn();
 });

@@ -158,16 +158,4 @@ describe('session lifecycle', () => {
       .executeTakeFirstOrThrow();
     expect(passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
   });
-
-  it('hashes with Argon2id within the budget (≤ 250 ms per sign-in)', async () => {
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const started = performance.now();
-      expect((await login(server.client(), DEMO_LOGINS.observer)).status).toBe(200);
-      times.push(performance.now() - started);
-    }
-    const median = times.sort((a, b) => a - b)[2]!;
-    console.info(`sign-in (Argon2id 19 MiB, t=2, p=1): median ${median.toFixed(0)} ms`);
-    expect(median).toBeLessThan(250);
-  });
 });
