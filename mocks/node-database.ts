@@ -61,27 +61,6 @@ export async function buildDemoSnapshot(
   }
 }
 
-/** Each table and the tables whose foreign keys point at it: what truncating it also empties. */
-async function dependents(db: Kysely<DB>): Promise<Map<string, string[]>> {
-  const { rows } = await sql<{ child: string; parent: string }>`
-    select conrelid::regclass::text as child, confrelid::regclass::text as parent
-    from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace`.execute(db);
-  const map = new Map<string, string[]>();
-  for (const { child, parent } of rows) map.set(parent, [...(map.get(parent) ?? []), child]);
-  return map;
-}
-
-function withDependents(changed: Iterable<string>, map: Map<string, string[]>): Set<string> {
-  const out = new Set<string>();
-  const visit = (name: string) => {
-    if (out.has(name)) return;
-    out.add(name);
-    for (const child of map.get(name) ?? []) visit(child);
-  };
-  for (const name of changed) visit(name);
-  return out;
-}
-
 export async function openMockDatabase(snapshot: Uint8Array): Promise<MockDatabase> {
   const pglite = new PGlite({
     // Node's own Blob: the test environment's (jsdom) cannot be read back as an ArrayBuffer.
@@ -89,28 +68,24 @@ export async function openMockDatabase(snapshot: Uint8Array): Promise<MockDataba
     parsers: PGLITE_PARSERS,
   });
   const db = createKysely(new PGliteDialect(pglite));
-  const children = await dependents(db);
 
   async function restore({ keepSessions = false } = {}) {
     const { rows } = await sql<{ name: string }>`select name from pristine.changed`.execute(db);
-    const changed = rows.map((r) => r.name).filter((n) => !(keepSessions && n === 'sessions'));
-    if (changed.length === 0) return;
-    const emptied = withDependents(changed, children);
-    const order = TABLES.filter((t: TableName) => emptied.has(t));
-    const saveSessions = keepSessions && emptied.has('sessions');
+    const changed = new Set(rows.map((r) => r.name));
+    if (keepSessions) changed.delete('sessions');
+    if (changed.size === 0) return;
     await transaction(db, async (tx) => {
-      if (saveSessions) {
-        await sql`create temp table kept_sessions on commit drop as table sessions`.execute(tx);
-      }
-      await sql`truncate ${sql.join(order.map((t) => table(t)))} cascade`.execute(tx);
-      for (const name of order) {
+      // Replica mode switches off triggers, foreign keys included, for this transaction: each
+      // changed table is put back on its own, without emptying the tables that refer to it, and
+      // the audit log's append-only trigger lets its rows be replaced.
+      await sql`set local session_replication_role = replica`.execute(tx);
+      for (const name of TABLES.filter((t: TableName) => changed.has(t))) {
+        await sql`delete from ${table(name)}`.execute(tx);
         await sql`insert into ${table(name)} select * from ${table(name, PRISTINE)}`.execute(tx);
       }
-      if (saveSessions) {
-        await sql`insert into sessions select * from kept_sessions
-          where user_id in (select id from users)`.execute(tx);
-      }
-      await sql`truncate pristine.changed`.execute(tx);
+      await sql`delete from pristine.changed where name <> 'sessions' or ${!keepSessions}`.execute(
+        tx,
+      );
     });
   }
 
