@@ -61,7 +61,7 @@ export async function buildDemoSnapshot(
   }
 }
 
-export async function openMockDatabase(snapshot: Uint8Array): Promise<MockDatabase> {
+export function openMockDatabase(snapshot: Uint8Array): MockDatabase {
   const pglite = new PGlite({
     // Node's own Blob: the test environment's (jsdom) cannot be read back as an ArrayBuffer.
     loadDataDir: new NodeBlob([snapshot]) as unknown as Blob,

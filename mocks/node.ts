@@ -47,7 +47,7 @@ export function createNodeMockApi(options: NodeMockApiOptions): NodeMockApi {
 
   const open = () =>
     (opened ??= (async () => {
-      const database = await openMockDatabase(await snapshot());
+      const database = openMockDatabase(await snapshot());
       const app = createApp({
         database: { db: database.db, kind: 'pglite' },
         clock,
