@@ -33,6 +33,9 @@ export default defineConfig(({ command, mode }) => ({
   },
   test: {
     globalSetup: ['tests/setup/mock-snapshot.global.ts'],
+    // Vitest leaves one core to itself by default, which on a 2-core machine runs every file in
+    // turn; the main process is mostly idle, so both cores run test files (5 min 54 s → 4 min 38 s).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
