@@ -51,6 +51,8 @@ async function openApp(): Promise<FetchApp> {
   return createApp({
     database: { db, kind: 'pglite' },
     passwords: demoPasswordHasher,
+    // The page itself: only its own requests reach the worker.
+    origins: { links: window.location.origin, accepted: [window.location.origin] },
     validateResponses: true,
     logger: createLogger('error', (line) => console.error(line)),
   });

@@ -22,6 +22,8 @@ installTransactionGuard(new AsyncLocalStorage<true>());
 export interface NodeMockApiOptions {
   /** The day the demo was generated for; the app's clock stays on it. */
   today: IsoDate;
+  /** Where the pages under test live (jsdom's location), which links point to. */
+  origin: string;
   /** A snapshot from buildDemoSnapshot(today); built here (a few seconds) when not given. */
   snapshot?: () => Promise<Uint8Array>;
 }
@@ -52,6 +54,7 @@ export function createNodeMockApi(options: NodeMockApiOptions): NodeMockApi {
         database: { db: database.db, kind: 'pglite' },
         clock,
         passwords: argon2Hasher,
+        origins: { links: options.origin, accepted: [options.origin] },
         validateResponses: true,
         // A 500 in a test is a bug: its cause must show in the test output.
         logger: createLogger('error', (line) => process.stderr.write(line)),

@@ -21,7 +21,7 @@ import {
   type Scope,
 } from '../src/domain/rules';
 import { cookiePolicy, readSessionToken } from './auth/cookies';
-import { checkSameOrigin, clientIp } from './auth/origin';
+import { checkSameOrigin, clientIp, type Origins } from './auth/origin';
 import { RateLimited } from './auth/rate-limit';
 import { recordSecurityEvent, type SecurityEvent } from './auth/security-events';
 import { resolveSession } from './auth/sessions';
@@ -45,8 +45,8 @@ export interface AppOptions {
   fallback?: MiddlewareHandler | null;
   /** Parse every response with its contract schema (tests and development). */
   validateResponses?: boolean;
-  /** PUBLIC_ORIGIN: https here gives the `__Host-` Secure cookie. */
-  publicOrigin?: string | null;
+  /** Where Jalon is reached (PUBLIC_ORIGIN, or the loopback address served); https gives the `__Host-` Secure cookie. */
+  origins: Origins;
   /** TRUST_PROXY: the one address whose X-Forwarded-For is believed. */
   trustProxy?: string | null;
   mailer?: Mailer | null;
@@ -113,6 +113,25 @@ const hasVersion = (v: unknown): v is { version: number } =>
 const asRecord = (v: unknown) =>
   typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
 
+/** A body naming another object than its path (another programme, say) is a mistake, not an override. */
+function refuseOtherPathIds(params: Record<string, unknown> | undefined, body: unknown): void {
+  const fields = asRecord(body);
+  if (!params || !fields) return;
+  for (const [key, value] of Object.entries(params)) {
+    if (key in fields && fields[key] !== value) {
+      throw new Problem(400, 'validation_failed', `Invalid body: ${key}`, {
+        issues: [
+          {
+            field: key,
+            code: 'path_mismatch',
+            message: `must be ${String(value)}, as in the path`,
+          },
+        ],
+      });
+    }
+  }
+}
+
 /** Paths of the routes that take a file as their body, to type-check it before anything else. */
 const RAW_BODY_ROUTES = Object.values(routes as Readonly<Record<string, RouteDef>>)
   .filter((def) => def.rawBody)
@@ -126,8 +145,8 @@ const takesFile = (method: string, path: string) =>
 export function createApp(options: AppOptions): Hono<Env> {
   const { database, clock = systemClock, logger = silentLogger } = options;
   const db = database.db;
-  const publicOrigin = options.publicOrigin ?? null;
-  const policy = cookiePolicy(publicOrigin);
+  const { origins } = options;
+  const policy = cookiePolicy(origins.links);
   const validateResponses = options.validateResponses ?? false;
   const app = new Hono<Env>();
 
@@ -161,8 +180,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       }
       const refused = checkSameOrigin(
         { origin: c.req.header('Origin'), secFetchSite: c.req.header('Sec-Fetch-Site') },
-        new URL(c.req.url).origin,
-        publicOrigin,
+        origins,
       );
       if (refused) throw refused;
     }
@@ -223,6 +241,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       }
       // 4. The rest of the input, then the version precondition.
       const { query, body } = await readLater();
+      refuseOtherPathIds(params, body);
       // A file is read (size counted, signature checked) only once the caller may send it.
       const raw: RawBody | null = def.rawBody
         ? await readRawBody(
@@ -246,7 +265,7 @@ export function createApp(options: AppOptions): Hono<Env> {
         clock,
         ip,
         userAgent,
-        linkOrigin: publicOrigin ?? new URL(c.req.url).origin,
+        linkOrigin: origins.links,
         session,
         mailer: options.mailer ?? null,
         passwords: options.passwords,

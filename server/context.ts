@@ -58,7 +58,7 @@ export interface RequestContext {
   clock: Clock;
   ip: string;
   userAgent: string;
-  /** Where links in invitations point: PUBLIC_ORIGIN, else the origin the request came to. */
+  /** Where links in invitations point: the configured origin, never the request's Host. */
   linkOrigin: string;
   session: SessionControl;
   mailer: Mailer | null;

@@ -8,8 +8,8 @@ export interface CookiePolicy {
   secure: boolean;
 }
 
-export function cookiePolicy(publicOrigin: string | null): CookiePolicy {
-  const secure = publicOrigin?.startsWith('https://') ?? false;
+export function cookiePolicy(linkOrigin: string): CookiePolicy {
+  const secure = linkOrigin.startsWith('https://');
   return { name: secure ? '__Host-jalon_session' : 'jalon_session', secure };
 }
 

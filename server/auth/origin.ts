@@ -1,22 +1,28 @@
 import { Problem } from '../../src/domain/problems';
 
+/** Where Jalon is reached, from configuration: never from the request's own Host header. */
+export interface Origins {
+  /** The address people use, which links in mails and invitations point to. */
+  links: string;
+  /** The origins whose pages may write. */
+  accepted: readonly string[];
+}
+
 /**
  * CSRF defence for unsafe methods (ASVS 3.5): the body must be JSON, which a cross-site form
- * cannot send without a CORS preflight, and the request must say it comes from this origin.
- * Browsers send Origin on every cross-origin and every non-GET request; Sec-Fetch-Site is the
- * newer signal. A request with neither (curl, another server) is refused too: the API has no
- * callers other than its own pages.
+ * cannot send without a CORS preflight, and the request must say it comes from one of our own
+ * pages. Browsers send Origin on every non-GET request, and Sec-Fetch-Site as the newer signal;
+ * the origin is compared with configuration, so a forged Host cannot make a foreign page ours.
+ * A request with neither (curl, another server) is refused too: the API has no callers other
+ * than its own pages.
  */
 export function checkSameOrigin(
   headers: { origin: string | undefined; secFetchSite: string | undefined },
-  requestOrigin: string,
-  publicOrigin: string | null,
+  origins: Origins,
 ): Problem | null {
   const { origin, secFetchSite } = headers;
   if (secFetchSite !== undefined && secFetchSite !== 'same-origin') return forbidden();
-  if (origin !== undefined) {
-    return origin === requestOrigin || origin === publicOrigin ? null : forbidden();
-  }
+  if (origin !== undefined) return origins.accepted.includes(origin) ? null : forbidden();
   return secFetchSite === 'same-origin' ? null : forbidden();
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Origins } from '../auth/origin';
 import { LOG_LEVELS, type LogLevel } from '../logger';
 
 // Empty variables count as unset, as shells and compose files often export them blank.
@@ -81,6 +82,22 @@ export class ConfigError extends Error {
   }
 }
 
+const isLoopback = (host: string) =>
+  host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+const urlHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
+
+/**
+ * PUBLIC_ORIGIN when set; otherwise the loopback addresses of the port served, links pointing at
+ * the one HOST names.
+ */
+export function originsOf(config: Pick<Config, 'host' | 'port' | 'publicOrigin'>): Origins {
+  if (config.publicOrigin) return { links: config.publicOrigin, accepted: [config.publicOrigin] };
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].map((h) => `http://${h}:${config.port}`);
+  const links = `http://${urlHost(config.host)}:${config.port}`;
+  return { links, accepted: [...new Set([links, ...loopback])] };
+}
+
 /** Reads the environment once at start; every wrong variable is named, values are never echoed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);
@@ -89,6 +106,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError([...new Set(problems)]);
   }
   const e = parsed.data;
+  // Without PUBLIC_ORIGIN the only pages trusted are the loopback ones; a server reachable from
+  // elsewhere must be told its address rather than believe each request's Host header.
+  if (!isLoopback(e.HOST) && !e.PUBLIC_ORIGIN) {
+    throw new ConfigError([
+      'HOST is not a loopback address: set PUBLIC_ORIGIN to the address people use (https://…)',
+    ]);
+  }
   return {
     port: e.PORT,
     host: e.HOST,

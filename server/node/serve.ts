@@ -6,7 +6,7 @@ import { createApp } from '../app';
 import type { Database } from '../db/kysely';
 import type { Logger } from '../logger';
 import { argon2Hasher } from './argon2';
-import type { Config } from './config';
+import { originsOf, type Config } from './config';
 import { smtpMailer } from './smtp';
 import { staticFiles } from './static';
 
@@ -28,7 +28,7 @@ export async function listen(
     fallback: existsSync(resolve(distDir, 'index.html')) ? staticFiles(distDir) : null,
     validateResponses: process.env.NODE_ENV !== 'production',
     passwords: argon2Hasher,
-    publicOrigin: config.publicOrigin,
+    origins: originsOf(config),
     trustProxy: config.trustProxy,
     mailer: config.smtp ? smtpMailer(config.smtp) : null,
   });

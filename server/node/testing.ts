@@ -152,7 +152,9 @@ export async function createTestServer(options: TestServerOptions): Promise<Test
     validateResponses: true,
     // A 500 in a test is a bug: its cause must show up in the test output.
     logger: options.logger ?? createLogger('error', (line) => process.stderr.write(line)),
-    publicOrigin: options.publicOrigin ?? null,
+    origins: options.publicOrigin
+      ? { links: options.publicOrigin, accepted: [options.publicOrigin] }
+      : { links: TEST_ORIGIN, accepted: [TEST_ORIGIN] },
     trustProxy: options.trustProxy ?? null,
     mailer: options.mailer ?? null,
   });

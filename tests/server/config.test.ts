@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '@server/node/config';
+import { ConfigError, loadConfig, originsOf } from '@server/node/config';
 
 const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
   try {
@@ -88,5 +88,26 @@ describe('loadConfig', () => {
     })();
     expect(error?.message).toMatch(/^Invalid configuration: DATABASE_URL/);
     expect(error?.message).not.toContain('s3cret');
+  });
+
+  it('refuses a non-loopback HOST without PUBLIC_ORIGIN', () => {
+    expect(problemsOf({ HOST: '0.0.0.0' })).toEqual([
+      'HOST is not a loopback address: set PUBLIC_ORIGIN to the address people use (https://…)',
+    ]);
+    expect(loadConfig({ HOST: '0.0.0.0', PUBLIC_ORIGIN: 'https://jalon.example.org' }).host).toBe(
+      '0.0.0.0',
+    );
+    expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
+  });
+
+  it('accepts only the loopback pages of the port without PUBLIC_ORIGIN', () => {
+    expect(originsOf(loadConfig({ PORT: '8123' }))).toEqual({
+      links: 'http://127.0.0.1:8123',
+      accepted: ['http://127.0.0.1:8123', 'http://localhost:8123', 'http://[::1]:8123'],
+    });
+    expect(originsOf(loadConfig({ PUBLIC_ORIGIN: 'https://jalon.example.org' }))).toEqual({
+      links: 'https://jalon.example.org',
+      accepted: ['https://jalon.example.org'],
+    });
   });
 });

@@ -154,4 +154,48 @@ describe('forged writes', () => {
     });
     expect(res.status).toBe(200);
   });
+
+  it('trust the configured origin, never the Host the request names', async () => {
+    const before = await server.dataChecksums();
+    const current = await server.request('GET', '/api/v1/consortia/coord-dom');
+    // A page on evil.example whose requests reach this server (DNS rebinding, a shared proxy).
+    const forged = await server.app.request('http://evil.example/api/v1/consortia/coord-dom', {
+      method: 'PATCH',
+      headers: {
+        'Content-Type': 'application/json',
+        Host: 'evil.example',
+        Origin: 'http://evil.example',
+        'If-Match': current.headers.get('ETag') ?? '',
+        Cookie: server.cookie()!,
+      },
+      body: JSON.stringify({ name: 'Forged' }),
+    });
+    expect(forged.status).toBe(403);
+    expect(await server.dataChecksums()).toEqual(before);
+  });
+
+  it('build invitation links from the configured origin, whatever Host the request names', async () => {
+    const res = await server.app.request(
+      'http://evil.example/api/v1/programmes/pascaline/invitations',
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Host: 'evil.example',
+          'Sec-Fetch-Site': 'same-origin',
+          Cookie: server.cookie()!,
+        },
+        body: JSON.stringify({
+          email: 'new@jalon.test',
+          role: 'member',
+          programmeId: 'pascaline',
+          consortiumId: 'coord-dom',
+        }),
+      },
+    );
+    expect(res.status).toBe(201);
+    const { link } = (await res.json()) as { link: string };
+    expect(link.startsWith(`${TEST_ORIGIN}/accept/`)).toBe(true);
+    await server.reset();
+  });
 });

@@ -175,6 +175,21 @@ describe('request refusals', () => {
     expect(body.error.details).toEqual({ current });
   });
 
+  it('refuses a body that names another programme than its path', async () => {
+    const res = await server.request('POST', '/api/v1/programmes/pascaline/invitations', {
+      body: {
+        email: 'new@jalon.test',
+        role: 'observer',
+        programmeId: 'cohorte-2027',
+        consortiumId: null,
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(ApiErrorBody.parse(await res.json()).error.details).toMatchObject({
+      issues: [{ field: 'programmeId', code: 'path_mismatch' }],
+    });
+  });
+
   it('refuses a repeated query parameter', async () => {
     const res = await get('/api/v1/consortia?programmeId=a&programmeId=b');
     expect(res.status).toBe(400);
@@ -187,6 +202,7 @@ describe('unexpected errors', () => {
     const app = createApp({
       database: server.database,
       passwords: argon2Hasher,
+      origins: { links: TEST_ORIGIN, accepted: [TEST_ORIGIN] },
       logger: createLogger('error', (l) => lines.push(l)),
       clock: {
         now: () => {

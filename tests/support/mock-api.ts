@@ -9,15 +9,19 @@ import { sha256 } from '@server/auth/tokens';
 import { DEMO_TODAY } from '@tests/contract/target';
 
 /** The mock API every Node test file shares: the server's app over the seeded demo. */
+/** jsdom's page in component tests; the contract suite's made-up host elsewhere. */
+const ORIGIN = globalThis.location?.origin ?? 'http://jalon.test';
+
 export const mockApi = createNodeMockApi({
   today: DEMO_TODAY,
+  origin: ORIGIN,
   snapshot: () => Promise.resolve(new Uint8Array(readFileSync(inject('mockSnapshotPath')))),
 });
 
 /** The demo as seeded: ids, names and settings to arrange tests with (not what changed since). */
 export const demo = generateDemo({ today: DEMO_TODAY });
 
-const SESSION_COOKIE = cookiePolicy(null).name;
+const SESSION_COOKIE = cookiePolicy(ORIGIN).name;
 
 /** Signs in as a demo account without the sign-in form (tested on its own in auth.test.tsx). */
 export async function signInAs(user: Pick<User, 'id'>): Promise<void> {
