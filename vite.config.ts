@@ -28,7 +28,8 @@ export default defineConfig(({ command, mode }) => ({
   },
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // Written for debugging a build, never referenced by the bundles nor served (server/node/static.ts).
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 600,
   },
   test: {

@@ -61,6 +61,8 @@ export function staticFiles(distDir: string): MiddlewareHandler {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const path = c.req.path;
     if (path === '/mockServiceWorker.js') throw notFound('Resource');
+    // Source maps stay on the build machine: served, they would hand out the whole source.
+    if (path.endsWith('.map')) throw notFound('Resource');
     const file = path === '/' ? null : await fileAt(root, path);
     if (file) return send(c, file, path.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
     if (path.startsWith('/assets/') || extname(path) !== '') throw notFound('Resource');

@@ -27,6 +27,7 @@ export function mockTarget(): Promise<ContractTarget> {
       });
       if (res.status !== 200) throw new Error(`mocks sign-in as ${email}: ${res.status}`);
     },
+    signOut: () => mockApi.session.write(null),
     async close() {
       if (--users > 0) return;
       mockApi.server.close();

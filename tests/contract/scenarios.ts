@@ -57,8 +57,14 @@ export function defineContractScenarios(makeTarget: () => Promise<ContractTarget
   });
 
   describe('reads', () => {
-    it('reports its health', async () => {
-      ok(await send('GET', '/health'), 'health');
+    it('reports its health: up or not to the anonymous, what runs to those signed in', async () => {
+      const signedIn = ok(await send('GET', '/health'), 'health');
+      expect(signedIn).toMatchObject({ status: 'ok', database: expect.any(String) });
+      target.signOut();
+      const anonymous = await send('GET', '/health');
+      await target.signIn();
+      expect(anonymous).toMatchObject({ status: 200, body: { status: 'ok' } });
+      expect(anonymous.body).toEqual({ status: 'ok' });
     });
 
     it('lists and reads programmes; unknown ids are 404', async () => {

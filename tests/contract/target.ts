@@ -18,6 +18,8 @@ export interface ContractTarget {
   reset(): Promise<void>;
   /** Signs in (default: the demo manager) so that later requests carry the session. */
   signIn(email?: string): Promise<void>;
+  /** Drops the session: later requests are anonymous until the next signIn. */
+  signOut(): void;
   close(): Promise<void>;
 }
 

@@ -13,6 +13,10 @@ const CSP =
   "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; " +
   "form-action 'self'; worker-src 'none'";
 
+// No page of Jalon uses a device or a payment: none of them may be asked for.
+const PERMISSIONS_POLICY =
+  'accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), serial=(), usb=(), xr-spatial-tracking=()';
+
 let server: TestServer;
 let dist: string;
 
@@ -21,6 +25,7 @@ beforeAll(async () => {
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Jalon</title>');
   writeFileSync(join(dist, 'assets', 'index-Ab12Cd34.js'), 'console.log(1)');
+  writeFileSync(join(dist, 'assets', 'index-Ab12Cd34.js.map'), '{"version":3}');
   writeFileSync(join(dist, 'favicon.svg'), '<svg/>');
   // As if a build had copied MSW's worker into dist (mswjs/msw#291): only the guard may stop it.
   writeFileSync(join(dist, 'mockServiceWorker.js'), "self.addEventListener('fetch', () => {});");
@@ -42,6 +47,7 @@ function securityHeaders(res: Response) {
     'strict-transport-security',
     'x-content-type-options',
     'referrer-policy',
+    'permissions-policy',
     'x-powered-by',
     'cache-control',
     'content-type',
@@ -55,6 +61,7 @@ describe('security headers', () => {
     'strict-transport-security': 'max-age=31536000; includeSubDomains',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
+    'permissions-policy': PERMISSIONS_POLICY,
     'x-powered-by': null,
   };
 
@@ -97,10 +104,12 @@ describe('static files', () => {
     expect(await res.text()).toContain('<title>Jalon</title>');
   });
 
-  it('never serves the MSW worker, a missing asset or a file outside dist', async () => {
+  it('never serves the MSW worker, a source map, a missing asset or a file outside dist', async () => {
     for (const path of [
       '/mockServiceWorker.js',
       '/assets/missing-123.js',
+      // Source maps stay on the build machine: they would hand out the whole source.
+      '/assets/index-Ab12Cd34.js.map',
       '/favicon.png',
       '/..%2f..%2fpackage.json',
     ]) {

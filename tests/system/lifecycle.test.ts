@@ -66,7 +66,7 @@ describe('the server process', () => {
     expect(exit).toEqual({ code: 0, signal: null });
 
     const second = await startServe(env);
-    const health = await fetch(`${url}/health`);
+    const health = await fetch(`${url}/health`, { headers });
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite' });
     const programmes = (await (await fetch(`${url}/programmes`, { headers })).json()) as {
       items: unknown[];

@@ -49,6 +49,7 @@ export const ErrorCode = z.enum([
   'rule_violated',
   'rate_limited',
   'internal',
+  'unavailable',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -61,10 +62,11 @@ export const ApiErrorBody = z.strictObject({
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 
+/** Up or not for everyone (a 503 when the database is gone); what runs, only to signed-in people. */
 export const HealthResponse = z.strictObject({
   status: z.literal('ok'),
-  database: z.enum(['pglite', 'postgres', 'memory']),
-  version: z.string(),
+  database: z.enum(['pglite', 'postgres', 'memory']).optional(),
+  version: z.string().optional(),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
