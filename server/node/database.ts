@@ -37,7 +37,7 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
   let lock: DirLock | null = null;
   if (dataDir !== null) {
     mkdirSync(dataDir, { recursive: true });
-    lock = lockDataDir(dataDir);
+    lock = await lockDataDir(dataDir);
   }
   try {
     // relaxedDurability stays off: an acknowledged commit must reach the OS before we answer.

@@ -40,4 +40,31 @@ describe('data directory lock', () => {
     const database = await openDatabase({ kind: 'pglite', dataDir: dir });
     await database.close();
   });
+
+  it('takes over from a killed holder not yet reaped (a zombie)', async () => {
+    const dir = tempDir();
+    // `sleep 0.1` dies under a parent (`sleep 30`) that never reaps it: a zombie, as a server
+    // killed with -9 is until its supervisor notices.
+    const parent = spawn('sh', ['-c', 'sleep 0.1 & echo $!; exec sleep 30']);
+    const pid = await new Promise<number>((ok) =>
+      parent.stdout.once('data', (chunk: Buffer) => ok(Number(chunk.toString().trim()))),
+    );
+    await new Promise((ok) => setTimeout(ok, 500));
+    writeFileSync(join(dir, 'jalon.lock'), `${pid}\n`);
+    try {
+      const database = await openDatabase({ kind: 'pglite', dataDir: dir });
+      await database.close();
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
+
+  it('waits for a holder that is still exiting, then takes over', async () => {
+    const dir = tempDir();
+    const exiting = spawn('sleep', ['1']);
+    writeFileSync(join(dir, 'jalon.lock'), `${exiting.pid}\n`);
+    const database = await openDatabase({ kind: 'pglite', dataDir: dir });
+    expect(exiting.exitCode).toBe(0);
+    await database.close();
+  });
 });
