@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiDefinition, KpiSeries } from '@domain/contract/kpi';
 import { demo } from '@tests/support/mock-api';
-import { toCsv } from '@/features/charts/csv';
+import { toCsv } from '@domain/rules/csv';
 import { detailRows, versionBreaks } from '@/features/charts/detail-rows';
 import { checkDraft, parseDecimal } from '@/features/kpis/cell-draft';
 import { cellErrorsOf } from '@/features/kpis/cell-errors';

@@ -13,8 +13,10 @@ let server: TestServer;
 const MILESTONE = 'coord-dom-j10';
 const files = `/api/v1/milestones/${MILESTONE}/evidence/files`;
 /** A PNG signature and bytes that are not UTF-8, so that only a byte-exact store round-trips. */
+/** A PNG's signature and IHDR chunk header, then bytes that no text decoding would keep. */
 const PNG = new Uint8Array([
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x80, 0x7f,
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  0x00, 0xff, 0xfe, 0x80, 0x7f,
 ]);
 
 beforeAll(async () => {
@@ -60,6 +62,15 @@ describe('evidence files on the server', () => {
       'attachment; filename="Capture _ ecran _ _finale_.png"; ' +
         "filename*=UTF-8''Capture%20%C2%AB%20%C3%A9cran%20%C2%BB%20%22finale%22.png",
     );
+  });
+
+  it('refuses a web page sent as a CSV or hidden behind a PNG signature, storing nothing', async () => {
+    const before = await server.dataChecksums();
+    const page = '<!doctype html><script>fetch("/api/v1/auth/me")</script>';
+    expect((await upload('Export.csv', 'text/csv', page)).status).toBe(415);
+    const polyglot = new Uint8Array([...PNG.slice(0, 8), ...new TextEncoder().encode(page)]);
+    expect((await upload('Capture.png', 'image/png', polyglot)).status).toBe(415);
+    expect(await server.dataChecksums()).toEqual(before);
   });
 
   it('answers 404 to another consortium’s lead, 401 signed out, 200 to a member', async () => {
@@ -121,7 +132,7 @@ describe('evidence files on the server', () => {
             port,
             method: 'POST',
             path: `${files}?name=big.csv`,
-            headers: { ...headers('text/csv'), Origin: `http://127.0.0.1:${port}` },
+            headers: headers('text/csv'),
           },
           (res) => {
             res.resume();

@@ -52,7 +52,8 @@ describe('evidence media types', () => {
   it('checks the file signature of each type', () => {
     expect(looksLike('application/pdf', bytes('%PDF-1.7\n'))).toBe(true);
     expect(looksLike('application/pdf', bytes('MZ\x90\x00'))).toBe(false);
-    expect(looksLike('image/png', bytes([0x89], 'PNG\r\n\x1a\n'))).toBe(true);
+    const png = bytes([0x89], 'PNG\r\n\x1a\n', [0, 0, 0, 13], 'IHDR', [0, 0, 0, 1]);
+    expect(looksLike('image/png', png)).toBe(true);
     expect(looksLike('image/jpeg', bytes([0xff, 0xd8, 0xff, 0xe0]))).toBe(true);
     expect(looksLike('image/webp', bytes('RIFF', [1, 2, 3, 4], 'WEBPVP8 '))).toBe(true);
     expect(looksLike('image/webp', bytes('RIFF', [1, 2, 3, 4], 'AVI '))).toBe(false);
@@ -67,6 +68,16 @@ describe('evidence media types', () => {
     expect(looksLike('text/csv', bytes('mois;valeur\n2026-05;12\n'))).toBe(true);
     expect(looksLike('text/csv', bytes('a,b', [0], 'c'))).toBe(false);
     expect(looksLike('text/csv', bytes([0xc3, 0x28]))).toBe(false);
+  });
+
+  it('refuses a web page dressed as a CSV or behind an image signature', () => {
+    const page = '<!DOCTYPE html><html><script>alert(document.cookie)</script></html>';
+    expect(looksLike('text/csv', bytes(page))).toBe(false);
+    expect(looksLike('text/csv', bytes('\ufeff  <html><body>x</body></html>'))).toBe(false);
+    expect(looksLike('text/csv', bytes('mois;note\n2026-05;<svg onload=alert(1)>\n'))).toBe(false);
+    expect(looksLike('image/png', bytes([0x89], 'PNG\r\n\x1a\n', page))).toBe(false);
+    // Comparisons and small counts are not markup.
+    expect(looksLike('text/csv', bytes('mois;n\n2026-05;<10\n2026-06;< 10\n'))).toBe(true);
   });
 });
 

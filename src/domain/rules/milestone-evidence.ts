@@ -49,14 +49,19 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /**
  * Do the bytes look like the declared type? A cheap check of the file's signature (CSV: UTF-8
- * text without NUL), so that a renamed executable is not stored as a "PDF".
+ * text without NUL and without markup), so that a renamed executable is not stored as a "PDF"
+ * nor a web page as a spreadsheet.
  */
 export function looksLike(type: EvidenceMediaType, bytes: Uint8Array): boolean {
   switch (type) {
     case 'application/pdf':
       return startsWith(bytes, ...ascii('%PDF-'));
     case 'image/png':
-      return startsWith(bytes, 0x89, ...ascii('PNG\r\n\x1a\n'));
+      // The signature, then the IHDR chunk every PNG starts with: not HTML behind a signature.
+      return (
+        startsWith(bytes, 0x89, ...ascii('PNG\r\n\x1a\n')) &&
+        ascii('IHDR').every((b, i) => bytes[12 + i] === b)
+      );
     case 'image/jpeg':
       return startsWith(bytes, 0xff, 0xd8, 0xff);
     case 'image/webp':
@@ -64,7 +69,7 @@ export function looksLike(type: EvidenceMediaType, bytes: Uint8Array): boolean {
         startsWith(bytes, ...ascii('RIFF')) && ascii('WEBP').every((b, i) => bytes[8 + i] === b)
       );
     case 'text/csv':
-      return isUtf8Text(bytes);
+      return isUtf8Text(bytes) && !isMarkup(new TextDecoder().decode(bytes));
     case 'application/msword':
     case 'application/vnd.ms-excel':
       return startsWith(bytes, ...OLE);
@@ -73,6 +78,15 @@ export function looksLike(type: EvidenceMediaType, bytes: Uint8Array): boolean {
       return startsWith(bytes, ...ZIP);
   }
 }
+
+// What a browser's content sniffing takes for HTML at the start of a file (WHATWG MIME Sniffing
+// §7.1), and the elements that run something wherever they appear.
+const HTML_START =
+  /^[\s\ufeff]*<(!doctype html|html|head|script|iframe|h1|div|font|table|a|style|title|b|body|br|p|!--|\?xml|svg)[\s>/]/i;
+const ACTIVE_ELEMENT = /<(script|iframe|object|embed|svg|html|body|!doctype)[\s>/]/i;
+
+/** HTML or SVG dressed as text: refused even though it is valid UTF-8. */
+const isMarkup = (text: string) => HTML_START.test(text) || ACTIVE_ELEMENT.test(text);
 
 function isUtf8Text(bytes: Uint8Array): boolean {
   if (bytes.includes(0)) return false;

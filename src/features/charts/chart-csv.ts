@@ -3,7 +3,7 @@ import type { KpiDefinition } from '@domain/contract/kpi';
 import { smallCountLabel } from '@domain/rules/small-counts';
 import type { ConsortiumSeries } from './cross-rows';
 import type { DetailRow } from './detail-rows';
-import { toCsv, type CsvCell } from './csv';
+import { toCsv, type CsvCell } from '@domain/rules/csv';
 
 /** The numbers of a row as the API sent them; a suppressed count reads "< 10", as on screen. */
 function numbers(kpi: KpiDefinition, row: DetailRow, threshold: number): CsvCell[] {
