@@ -3,6 +3,17 @@ import pluginQuery from '@tanstack/eslint-plugin-query';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { readdirSync } from 'node:fs';
+
+const features = readdirSync(new URL('./src/features', import.meta.url));
+const sharedMessage = 'Shared code is used by features, never the other way round.';
+const appLayerPatterns = [
+  { group: ['@/app/*'], message: 'Shared code and features do not import the app shell.' },
+  {
+    group: ['@server/*', '@mocks/*', '../../mocks/*', 'msw', 'msw/*'],
+    message: 'The app never imports the server or the mocks.',
+  },
+];
 
 export default tseslint.config(
   {
@@ -98,24 +109,45 @@ export default tseslint.config(
   },
   {
     // Shared code → features → app shell: screens and shared pieces never reach into the shell.
-    files: [
-      'src/features/**/*.{ts,tsx}',
-      'src/components/**/*.{ts,tsx}',
-      'src/lib/**/*.{ts,tsx}',
-      'src/api/**/*.ts',
-    ],
+    files: ['src/components/**/*.{ts,tsx}', 'src/lib/**/*.{ts,tsx}', 'src/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...appLayerPatterns, { group: ['@/features/*'], message: sharedMessage }] },
+      ],
+    },
+  },
+  // A feature reaches another only through the app shell, which composes them: what two features
+  // share moves to src/components or src/lib. One block per feature, since a block's patterns
+  // replace, not extend, the ones before it.
+  ...features.map((feature) => ({
+    files: [`src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...appLayerPatterns,
+            {
+              group: ['@/features/*', `!@/features/${feature}`, '../*/*', '../../features/*'],
+              message: `src/features/${feature} imports no other feature: move what they share to src/components or src/lib.`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    // The mocks are part of the dev app; tests may use the mocks, never the other way round.
+    files: ['mocks/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['@/app/*'],
-              message: 'Shared code and features do not import the app shell.',
-            },
-            {
-              group: ['@server/*', '@mocks/*', '../../mocks/*', 'msw', 'msw/*'],
-              message: 'The app never imports the server or the mocks.',
+              group: ['@tests/*', '../tests/*', '../../tests/*'],
+              message: 'mocks/ must not import from tests/.',
             },
           ],
         },

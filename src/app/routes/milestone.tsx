@@ -24,7 +24,7 @@ import { EvidenceSection } from '@/features/milestones/evidence-section';
 import { MilestoneActions } from '@/features/milestones/milestone-actions';
 import { MilestoneEditor } from '@/features/milestones/milestone-editor';
 import { healthOf } from '@/features/milestones/milestone-health';
-import { MilestoneHistory } from '@/features/milestones/milestone-history';
+import { MilestoneHistory } from '@/features/activity/milestone-history';
 import { MilestoneSummary } from '@/features/milestones/milestone-summary';
 import { MilestoneThread } from '@/features/milestones/milestone-thread';
 import { principalOf, useMe } from '@/lib/access';

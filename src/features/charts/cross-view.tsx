@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { KpiSeriesResponse } from '@domain/contract/kpi';
 import { EmptyState } from '@/components/empty-state';
-import { useUnitLabel } from '@/features/kpis/unit-label';
+import { useUnitLabel } from '@/lib/unit-label';
 import { formatPeriod } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 import { crossCsv } from './chart-csv';

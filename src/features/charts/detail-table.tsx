@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { KpiDefinition } from '@domain/contract/kpi';
 import { smallCountLabel } from '@domain/rules/small-counts';
 import { KpiStatusBadge } from '@/components/status-badges';
-import { ValueText } from '@/features/kpis/value-text';
+import { ValueText } from '@/components/value-text';
 import { formatInteger, formatNumber } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 import type { DetailRow } from './detail-rows';

@@ -4,7 +4,7 @@ import type { KpiDefinition } from '@domain/contract/kpi';
 import { KpiStatusBadge } from '@/components/status-badges';
 import { formatNumber, formatPeriod } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
-import { ValueText } from '@/features/kpis/value-text';
+import { ValueText } from '@/components/value-text';
 import type { DetailRow } from './detail-rows';
 
 type DetailTooltipProps = Pick<TooltipContentProps, 'active' | 'payload'> & {

@@ -5,7 +5,7 @@ import { computeValue } from '@domain/rules/kpi-values';
 import { formatDateTime, formatPeriod } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 import { Modal } from './modal';
-import { ValueText } from './value-text';
+import { ValueText } from '@/components/value-text';
 
 interface CellConflictProps {
   kpi: KpiDefinition;

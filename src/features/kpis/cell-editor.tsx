@@ -18,7 +18,7 @@ import { messageCode } from './cell-errors';
 import { CellHistory } from './cell-history';
 import { Modal } from './modal';
 import { TextAreaField } from './text-area-field';
-import { ValueText } from './value-text';
+import { ValueText } from '@/components/value-text';
 
 interface CellEditorProps {
   ctx: CellContext;

@@ -4,7 +4,7 @@ import type { KpiDefinition, KpiValue } from '@domain/contract/kpi';
 import { kpiValueHistoryQueryOptions } from '@/api/kpis';
 import { formatDateTime } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
-import { ValueText } from './value-text';
+import { ValueText } from '@/components/value-text';
 
 interface CellHistoryProps {
   consortiumId: string;

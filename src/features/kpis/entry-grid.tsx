@@ -5,7 +5,7 @@ import { statusOfValue } from '@domain/rules/summaries';
 import { KpiStatusBadge } from '@/components/status-badges';
 import { formatPeriod } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
-import { ValueText } from './value-text';
+import { ValueText } from '@/components/value-text';
 
 export const cellKey = (kpiId: string, period: string) => `${kpiId}|${period}`;
 

@@ -6,7 +6,7 @@ import { formatPeriod } from '@/lib/format';
 import { paths } from '@/lib/paths';
 import { useLocale } from '@/lib/use-locale';
 import { KpiVersions } from './kpi-versions';
-import { useUnitLabel } from './unit-label';
+import { useUnitLabel } from '@/lib/unit-label';
 
 interface KpiCatalogueTableProps {
   kpis: KpiDefinition[];

@@ -1,8 +1,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { milestoneHistoryQueryOptions } from '@/api/milestones';
-import { AuditHistory } from '@/features/activity/history-panel';
-import type { EntityNames } from '@/features/activity/describe-entry';
+import { AuditHistory } from './history-panel';
+import type { EntityNames } from './describe-entry';
 
 /** The milestone's audit entries: every change with who, when and what it was before. */
 export function MilestoneHistory({
