@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Role, UserSummary } from '../../src/domain/contract';
 import { notFound, preconditionFailed, Problem } from '../../src/domain/problems';
+import { hasAuthorityOverAccount, type Principal } from '../../src/domain/rules/permissions';
 import { writeAudit } from '../audit';
 import { endUserSessions } from '../auth/sessions';
 import { transaction } from '../db/guard';
@@ -11,16 +12,22 @@ import type { Handlers } from './types';
 /** A user as seen from one programme: only that programme's memberships are shown. */
 async function summaryOf(
   db: Kysely<DB>,
+  viewer: Principal | null,
   programmeId: string,
   userId: string,
 ): Promise<UserSummary> {
-  const users = await summaries(db, programmeId, userId);
+  const users = await summaries(db, viewer, programmeId, userId);
   const user = users[0];
   if (!user) throw notFound('User');
   return user;
 }
 
-async function summaries(db: Kysely<DB>, programmeId: string, userId?: string) {
+async function summaries(
+  db: Kysely<DB>,
+  viewer: Principal | null,
+  programmeId: string,
+  userId?: string,
+) {
   let q = db
     .selectFrom('users as u')
     .innerJoin('memberships as m', 'm.userId', 'u.id')
@@ -39,14 +46,39 @@ async function summaries(db: Kysely<DB>, programmeId: string, userId?: string) {
       name: r.name,
       disabled: r.disabled,
       memberships: [],
+      accountWide: false,
       lastSignInAt: r.lastSignInAt ? r.lastSignInAt.toISOString() : null,
       version: r.version,
     };
     user.memberships.push({ role: r.role as Role, programmeId, consortiumId: r.consortiumId });
     byId.set(r.id, user);
   }
+  const programmesOf = await accountProgrammes(db, [...byId.keys()]);
+  for (const user of byId.values()) {
+    const memberships = (programmesOf.get(user.id) ?? []).map((id) => ({ programmeId: id }));
+    user.accountWide = hasAuthorityOverAccount(viewer, { memberships });
+  }
   return [...byId.values()];
 }
+
+/** Every programme each account belongs to, beyond the one being listed. */
+async function accountProgrammes(db: Kysely<DB>, userIds: string[]) {
+  const byUser = new Map<string, string[]>();
+  if (userIds.length === 0) return byUser;
+  const rows = await db
+    .selectFrom('memberships')
+    .select(['userId', 'programmeId'])
+    .distinct()
+    .where('userId', 'in', userIds)
+    .execute();
+  for (const r of rows) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r.programmeId]);
+  return byUser;
+}
+
+const otherProgrammes = (action: string) =>
+  new Problem(403, 'forbidden', `Only a manager of every programme of this account may ${action}`, {
+    issues: [{ field: 'userId', code: 'other_programmes', message: 'account in other programmes' }],
+  });
 
 export const userHandlers: Pick<
   Handlers,
@@ -93,7 +125,7 @@ export const userHandlers: Pick<
   },
 
   async listUsers({ params, ctx }) {
-    return { items: await summaries(ctx.db, params.programmeId) };
+    return { items: await summaries(ctx.db, ctx.principal, params.programmeId) };
   },
 
   async patchUser({ params, body, ifMatch, ctx }) {
@@ -103,7 +135,9 @@ export const userHandlers: Pick<
       });
     }
     await transaction(ctx.db, async (tx) => {
-      const current = await summaryOf(tx, params.programmeId, params.userId);
+      const current = await summaryOf(tx, ctx.principal, params.programmeId, params.userId);
+      // Disabling locks the person out of every programme: not one manager's call alone.
+      if (!current.accountWide) throw otherProgrammes('disable or enable it');
       if (current.version !== ifMatch) throw preconditionFailed(current);
       const { numUpdatedRows } = await tx
         .updateTable('users')
@@ -112,7 +146,9 @@ export const userHandlers: Pick<
         .where('version', '=', current.version)
         .executeTakeFirst();
       if (numUpdatedRows === 0n)
-        throw preconditionFailed(await summaryOf(tx, params.programmeId, current.id));
+        throw preconditionFailed(
+          await summaryOf(tx, ctx.principal, params.programmeId, current.id),
+        );
       // Sessions end in the same transaction: no request can slip in with the old cookie.
       if (body.disabled) await endUserSessions(tx, current.id);
       const changed = current.disabled !== body.disabled;
@@ -126,11 +162,14 @@ export const userHandlers: Pick<
         after: changed ? { disabled: body.disabled } : {},
       });
     });
-    return summaryOf(ctx.db, params.programmeId, params.userId);
+    return summaryOf(ctx.db, ctx.principal, params.programmeId, params.userId);
   },
 
   async createPasswordReset({ params, ctx }) {
-    const user = await summaryOf(ctx.db, params.programmeId, params.userId);
+    const user = await summaryOf(ctx.db, ctx.principal, params.programmeId, params.userId);
+    // A link shown to this manager would let them sign in as someone they do not fully manage:
+    // then it goes to its owner by e-mail only, and without e-mail it cannot be issued at all.
+    if (!user.accountWide && !ctx.mailer) throw otherProgrammes('receive a reset link by hand');
     const { link } = await transaction(ctx.db, async (tx) => {
       const issued = await issueLink(tx, ctx, {
         kind: 'password_reset',
@@ -151,6 +190,7 @@ export const userHandlers: Pick<
       });
       return issued;
     });
-    return { ...link, emailed: await mailLink(ctx, link) };
+    const emailed = await mailLink(ctx, link);
+    return { ...link, link: user.accountWide ? link.link : null, emailed };
   },
 };

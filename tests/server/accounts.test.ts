@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountLink, Me, UserSummary } from '@domain/contract';
+import { NEXT_COHORT_MANAGER_EMAIL, NEXT_COHORT_PROGRAMME_ID } from '@domain/demo/next-cohort';
 import { DEMO_PASSWORD } from '@domain/demo/people';
 import { smtpMailer } from '@server/node/smtp';
 import { createLogger } from '@server/logger';
@@ -28,7 +29,7 @@ afterAll(async () => {
 });
 
 const NEW_PASSWORD = 'Une phrase de passe assez longue';
-const tokenOf = (link: AccountLink) => link.link.split('/').at(-1)!;
+const tokenOf = (link: AccountLink) => link.link!.split('/').at(-1)!;
 const invite = async (body: object) => {
   const res = await manager.request('POST', '/api/v1/programmes/pascaline/invitations', { body });
   expect(res.status, await res.clone().text()).toBe(201);
@@ -167,6 +168,55 @@ describe('password reset', () => {
       });
     expect((await login(DEMO_PASSWORD)).status).toBe(401);
     expect((await login(NEW_PASSWORD)).status).toBe(200);
+  });
+});
+
+describe('an account in two programmes', () => {
+  it('is reached by each manager through their membership only: no disabling, reset by e-mail', async () => {
+    const other = await server.as(NEXT_COHORT_MANAGER_EMAIL);
+    const base = `/api/v1/programmes/${NEXT_COHORT_PROGRAMME_ID}`;
+    const invited = await other.request('POST', `${base}/invitations`, {
+      body: {
+        email: DEMO_LOGINS.lead,
+        role: 'observer',
+        programmeId: NEXT_COHORT_PROGRAMME_ID,
+        consortiumId: null,
+      },
+    });
+    expect(invited.status).toBe(201);
+    const invitation = (await invited.json()) as AccountLink;
+    const joined = await accept(server.client(), {
+      token: tokenOf(invitation),
+      password: DEMO_PASSWORD,
+    });
+    expect(joined.status).toBe(200);
+
+    const users = (await (await other.request('GET', `${base}/users`)).json()) as {
+      items: UserSummary[];
+    };
+    const lead = users.items.find((u) => u.email === DEMO_LOGINS.lead)!;
+    expect(lead.accountWide).toBe(false);
+    const disable = await other.request('PATCH', `${base}/users/${lead.id}`, {
+      body: { disabled: true },
+      headers: { 'If-Match': `"${lead.version}"` },
+    });
+    expect(disable.status).toBe(403);
+
+    const mailsBefore = sink.sessions.length;
+    const reset = await other.request('POST', `${base}/users/${lead.id}/password-reset`, {
+      body: {},
+    });
+    expect(reset.status).toBe(201);
+    const link = (await reset.json()) as AccountLink;
+    expect(link).toMatchObject({ kind: 'password_reset', link: null, emailed: true });
+    const mail = sink.sessions.slice(mailsBefore).join('\n');
+    expect(mail).toContain(`RCPT TO:<${DEMO_LOGINS.lead}>`);
+    expect(mail).toMatch(/\/accept\/[A-Za-z0-9_-]{43}/);
+    // The lead still signs in and reads Coord@Dom: nothing was done to the account itself.
+    const stillLead = await server.as(DEMO_LOGINS.lead);
+    expect((await stillLead.request('GET', '/api/v1/consortia/coord-dom/milestones')).status).toBe(
+      200,
+    );
   });
 });
 

@@ -44,8 +44,24 @@ let foreign: Dataset | null = null;
 export async function seedForeignProgramme(db: Kysely<DB>): Promise<void> {
   foreign ??= foreignDataset();
   const data = foreign;
-  await transaction(db, (tx) => insertDataset(tx, data));
+  await transaction(db, async (tx) => {
+    await insertDataset(tx, data);
+    // One account in both programmes, for the cross-programme cells of the account routes.
+    await tx
+      .insertInto('memberships')
+      .values({
+        userId: SHARED_ACCOUNT_ID,
+        role: 'member',
+        programmeId: 'pascaline',
+        consortiumId: 'coord-dom',
+        position: 1,
+      })
+      .execute();
+  });
 }
+
+/** A lead in `x-pascaline` who is also a member of Coord@Dom in the demo programme. */
+export const SHARED_ACCOUNT_ID = `${FOREIGN_PREFIX}user-lead-b`;
 
 export type SessionRow = Awaited<ReturnType<typeof readSessions>>[number];
 export const readSessions = (db: Kysely<DB>) => db.selectFrom('sessions').selectAll().execute();

@@ -9,6 +9,7 @@ import {
   restoreSessions,
   securityEventCount,
   seedForeignProgramme,
+  SHARED_ACCOUNT_ID,
   setDisabled,
   type SessionRow,
 } from './authz-matrix.harness';
@@ -25,6 +26,7 @@ import {
   MATRIX,
   PRINCIPALS,
   SCOPES,
+  SHARED_ACCOUNT_CELLS,
   type MatrixRoute,
   type PrincipalName,
   type ScopeName,
@@ -307,6 +309,36 @@ export function authzMatrixSuite(database: 'pglite' | 'postgres'): void {
     });
   });
 
+  describe('account routes on an account shared with another programme', () => {
+    const shared: Target = { ...targetOf('user', 'own'), userId: SHARED_ACCOUNT_ID };
+    const names = Object.keys(SHARED_ACCOUNT_CELLS) as (keyof typeof SHARED_ACCOUNT_CELLS)[];
+
+    it.each(names)('%s', async (name) => {
+      const observed: Partial<Record<PrincipalName, number>> = {};
+      const notes: string[] = [];
+      for (const principal of PRINCIPALS) {
+        await resetIfDirty();
+        const spec = await requestFor(name, envFor(name, principal, 'own', shared));
+        await prepare();
+        const sums = await checksums();
+        const { status, text } = await send(principal, spec);
+        observed[principal] = status;
+        if (status >= 300 && (await checksums()) !== sums)
+          notes.push(`${principal}: refused (${status}) but data changed: ${text.slice(0, 120)}`);
+      }
+      expect(notes).toEqual([]);
+      expect(observed).toEqual(SHARED_ACCOUNT_CELLS[name]);
+    });
+
+    it('lists the shared account to its manager without account-wide authority', async () => {
+      await resetIfDirty();
+      const res = await clients.manager.request('GET', '/api/v1/programmes/pascaline/users');
+      const { items } = (await res.json()) as { items: { id: string; accountWide: boolean }[] };
+      expect(items.find((u) => u.id === SHARED_ACCOUNT_ID)?.accountWide).toBe(false);
+      expect(items.find((u) => u.id === 'user-member-a')?.accountWide).toBe(true);
+    });
+  });
+
   describe('lists with three consortia and a foreign programme show no foreign rows', () => {
     const OWN = ['coord-dom'];
     const ALL = ['coord-dom', 'ehpad-connect', 'sortie-plus'];
@@ -380,7 +412,10 @@ export function authzMatrixSuite(database: 'pglite' | 'postgres'): void {
             '/programmes/pascaline/users',
           )
         ).items;
-        expect(users.filter((u) => u.email.startsWith('x-'))).toEqual([]);
+        // Only the account that is also a member here; its foreign membership stays hidden.
+        expect(users.filter((u) => u.email.startsWith('x-')).map((u) => u.email)).toEqual([
+          'x-lead-b@jalon.test',
+        ]);
         expect(
           users.flatMap((u) => u.memberships).filter((m) => m.programmeId !== 'pascaline'),
         ).toEqual([]);

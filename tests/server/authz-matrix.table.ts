@@ -228,6 +228,31 @@ export const MATRIX = {
 
 export type MatrixRoute = keyof typeof MATRIX;
 
+/**
+ * Account routes on an account that also belongs to `x-pascaline`, asked through the demo
+ * programme: its manager reaches the membership, not the account. Disabling and a reset link
+ * handed to the caller need a manager of every programme (the matrix server sends no e-mail, so
+ * an e-mailed reset is not possible either: 403).
+ */
+export const SHARED_ACCOUNT_CELLS = {
+  patchUser: {
+    anonymous: 401,
+    observer: 403,
+    member: 403,
+    lead: 403,
+    manager: 403,
+    disabled: 401,
+  },
+  createPasswordReset: {
+    anonymous: 401,
+    observer: 403,
+    member: 403,
+    lead: 403,
+    manager: 403,
+    disabled: 401,
+  },
+} as const satisfies Partial<Record<MatrixRoute, Readonly<Record<PrincipalName, Status>>>>;
+
 /** Every asserted cell of a row: three per principal, or one where the route names no object. */
 export interface Cell {
   principal: PrincipalName;

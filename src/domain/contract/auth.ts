@@ -43,7 +43,8 @@ export type InvitationRequest = z.infer<typeof InvitationRequest>;
 export const AccountLink = z.strictObject({
   email: z.email(),
   kind: z.enum(['invitation', 'password_reset']),
-  link: z.string(),
+  /** Null when the link went by e-mail to its owner only (see hasAuthorityOverAccount). */
+  link: z.string().nullable(),
   expiresAt: Timestamp,
   emailed: z.boolean(),
 });
@@ -69,6 +70,8 @@ export const UserSummary = z.strictObject({
   name: z.string(),
   disabled: z.boolean(),
   memberships: z.array(Membership),
+  /** The caller manages every programme of this account: they may disable it and see its reset links. */
+  accountWide: z.boolean(),
   lastSignInAt: Timestamp.nullable(),
   version: Version,
 });

@@ -5,6 +5,7 @@ import {
   can,
   canSee,
   effectiveRole,
+  hasAuthorityOverAccount,
   homePath,
   seesSmallCounts,
   visibleConsortiumIds,
@@ -325,5 +326,37 @@ describe('permission properties', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('hasAuthorityOverAccount', () => {
+  const manages = (...programmeIds: string[]) => ({
+    userId: 'u',
+    name: 'U',
+    memberships: programmeIds.map((programmeId) => ({
+      role: 'manager' as const,
+      programmeId,
+      consortiumId: null,
+    })),
+  });
+  const account = (...programmeIds: string[]) => ({
+    memberships: programmeIds.map((programmeId) => ({ programmeId })),
+  });
+
+  it('needs a manager of every programme the account belongs to', () => {
+    expect(hasAuthorityOverAccount(manages('a'), account('a'))).toBe(true);
+    expect(hasAuthorityOverAccount(manages('a'), account('a', 'b'))).toBe(false);
+    expect(hasAuthorityOverAccount(manages('a', 'b'), account('a', 'b', 'a'))).toBe(true);
+  });
+
+  it('fails closed on an account with no membership and on non-managers', () => {
+    expect(hasAuthorityOverAccount(manages('a'), account())).toBe(false);
+    expect(hasAuthorityOverAccount(null, account('a'))).toBe(false);
+    const observer = {
+      userId: 'o',
+      name: 'O',
+      memberships: [{ role: 'observer' as const, programmeId: 'a', consortiumId: null }],
+    };
+    expect(hasAuthorityOverAccount(observer, account('a'))).toBe(false);
   });
 });

@@ -140,3 +140,17 @@ export function homePath(p: Principal): string {
     return `/consortia/${leadOrMember.consortiumId}`;
   return '/';
 }
+
+/**
+ * An account can belong to several programmes; what acts on the whole account (disabling it, a
+ * password-reset link handed to someone other than its owner) needs a manager of every one of
+ * them. A manager of only some acts on the memberships in their programme.
+ */
+export function hasAuthorityOverAccount(
+  p: Principal | null,
+  account: { memberships: readonly Pick<Membership, 'programmeId'>[] },
+): boolean {
+  const programmes = new Set(account.memberships.map((m) => m.programmeId));
+  if (programmes.size === 0) return false;
+  return [...programmes].every((programmeId) => rolesAt(p, { programmeId }).has('manager'));
+}

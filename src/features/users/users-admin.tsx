@@ -30,7 +30,9 @@ export function UsersAdmin({ programme }: { programme: Programme }) {
     setActionError(
       isApiError(error) && error.status === 412
         ? t('users.errors.conflict')
-        : t('users.errors.failed'),
+        : isApiError(error) && error.status === 403
+          ? t('users.errors.otherProgrammes')
+          : t('users.errors.failed'),
     );
 
   return (
@@ -40,15 +42,21 @@ export function UsersAdmin({ programme }: { programme: Programme }) {
         {link ? (
           <div className="link-result">
             <p role="status">
-              {t(link.kind === 'invitation' ? 'link.invitationReady' : 'link.resetReady', {
-                email: link.email,
-                date: formatDateTime(link.expiresAt, locale),
-              })}
+              {t(
+                link.kind === 'invitation'
+                  ? 'link.invitationReady'
+                  : link.link
+                    ? 'link.resetReady'
+                    : 'link.resetEmailed',
+                { email: link.email, date: formatDateTime(link.expiresAt, locale) },
+              )}
             </p>
-            <CopyField
-              label={t('link.label')}
-              value={new URL(link.link, window.location.origin).href}
-            />
+            {link.link ? (
+              <CopyField
+                label={t('link.label')}
+                value={new URL(link.link, window.location.origin).href}
+              />
+            ) : null}
           </div>
         ) : null}
       </section>

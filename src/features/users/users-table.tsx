@@ -83,7 +83,7 @@ export function UsersTable({
                   role="group"
                   aria-label={t('users.actionsFor', { name: u.name })}
                 >
-                  {u.id === meId ? null : (
+                  {u.id === meId || !u.accountWide ? null : (
                     <button
                       type="button"
                       className="button button-small"
@@ -102,6 +102,7 @@ export function UsersTable({
                     {t('users.resetLink')}
                   </button>
                 </div>
+                {u.accountWide ? null : <p className="muted small">{t('users.sharedAccount')}</p>}
               </td>
             </tr>
           ))}
