@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { AuditEntry, KpiDefinition } from '../../src/domain/contract';
-import { seesSmallCounts, suppressAuditCounts } from '../../src/domain/rules';
+import {
+  can,
+  seesSmallCounts,
+  suppressAuditCounts,
+  withoutInviteeAddress,
+} from '../../src/domain/rules';
 import { auditPage } from '../audit';
 import type { DB } from '../db/schema';
 import type { Handlers } from './types';
@@ -41,8 +46,11 @@ export const activityHandlers: Pick<
 
   async consortiumHistory({ params, query, ctx }) {
     const page = await auditPage(ctx.db, { ...query, consortiumId: params.consortiumId });
-    if (ctx.scope && seesSmallCounts(ctx.principal, ctx.scope)) return page;
-    return { ...page, items: await suppressSmallCounts(ctx.db, page.items) };
+    const scope = ctx.scope ?? { programmeId: '' };
+    let items = page.items;
+    if (!can(ctx.principal, 'user.manage', scope)) items = items.map(withoutInviteeAddress);
+    if (!seesSmallCounts(ctx.principal, scope)) items = await suppressSmallCounts(ctx.db, items);
+    return { ...page, items };
   },
 
   milestoneHistory: ({ params, query, ctx }) =>

@@ -89,11 +89,15 @@ export function useDescribeEntry(names: EntityNames) {
   };
 
   const sentence = (entry: AuditEntry): string => {
-    const key = entry.action.replace('.', '_');
-    if (!isKey<SentenceKey>(fr.audit.sentence, key))
-      return t('audit.sentence.other', { action: entry.action });
     const after = entry.after ?? {};
     const before = entry.before ?? {};
+    // Readers who do not manage people get the invitation without its address.
+    const key =
+      entry.action === 'user.invite' && typeof after.email !== 'string'
+        ? 'user_inviteSomeone'
+        : entry.action.replace('.', '_');
+    if (!isKey<SentenceKey>(fr.audit.sentence, key))
+      return t('audit.sentence.other', { action: entry.action });
     // KPI entries are named by the KPI's code: "PAT_INC" for March 2026.
     const kpiId = kpiIdOf(entry);
     const name =
