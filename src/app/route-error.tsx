@@ -11,7 +11,10 @@ type Problem =
   'not_found' | 'network' | 'unexpected' | 'unauthenticated' | 'forbidden' | 'server' | 'unknown';
 
 function classify(error: unknown): Problem {
-  if (isRouteErrorResponse(error)) return error.status === 404 ? 'not_found' : 'unknown';
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 403) return 'forbidden';
+    return error.status === 404 ? 'not_found' : 'unknown';
+  }
   if (!isApiError(error)) return 'unknown';
   if (error.kind === 'network') return 'network';
   if (error.kind === 'unexpected_response') return 'unexpected';

@@ -1,6 +1,9 @@
 import type { ComponentType } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
-import type { LoaderFunction, RouteObject } from 'react-router';
+import { data, type LoaderFunction, type RouteObject } from 'react-router';
+import type { Permission } from '@domain/rules/permissions';
+import { meQueryOptions } from '@/api/session';
+import { canInAnyProgramme } from '@/lib/access';
 import { RouteLoading } from '@/components/loading-state';
 import { AppLayout } from './layout/app-layout';
 import { PublicLayout } from './layout/public-layout';
@@ -15,10 +18,24 @@ export interface RouteModule {
   Component: ComponentType;
 }
 
-const lazyRoute = (queryClient: QueryClient, load: () => Promise<RouteModule>) => async () => {
-  const { loader, Component } = await load();
-  return { loader: loader(queryClient), Component };
-};
+const lazyRoute =
+  (queryClient: QueryClient, load: () => Promise<RouteModule>, permission?: Permission) =>
+  async () => {
+    const { loader, Component } = await load();
+    const screenLoader = loader(queryClient);
+    if (!permission) return { loader: screenLoader, Component };
+    const guarded: LoaderFunction = async (args) => {
+      // The layout's loader runs beside this one: both wait for the same `me` query.
+      const me = await queryClient.ensureQueryData(meQueryOptions());
+      if (!canInAnyProgramme(me, permission)) {
+        // React Router's way to answer a status from a loader is to throw it.
+        // eslint-disable-next-line @typescript-eslint/only-throw-error
+        throw data(null, { status: 403 });
+      }
+      return screenLoader(args);
+    };
+    return { loader: guarded, Component };
+  };
 
 /**
  * The route tree, shared by the browser router and the tests' memory router. Screens are lazy
@@ -27,9 +44,12 @@ const lazyRoute = (queryClient: QueryClient, load: () => Promise<RouteModule>) =
  * the session gate.
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  const page = (path: string, load: () => Promise<RouteModule>): RouteObject => ({
+  const page = (
+    { path, permission }: { path: string; permission?: Permission },
+    load: () => Promise<RouteModule>,
+  ): RouteObject => ({
     path,
-    lazy: lazyRoute(queryClient, load),
+    lazy: lazyRoute(queryClient, load, permission),
     HydrateFallback: RouteLoading,
   });
   return [
@@ -40,8 +60,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         {
           ErrorBoundary: RouteError,
           children: [
-            page(paths.login.path, () => import('./routes/login')),
-            page(paths.accept.path, () => import('./routes/accept')),
+            page(paths.login, () => import('./routes/login')),
+            page(paths.accept, () => import('./routes/accept')),
           ],
         },
       ],
@@ -56,21 +76,21 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           // Pathless: errors of any screen render inside the layout, navigation stays usable.
           ErrorBoundary: RouteError,
           children: [
-            page(paths.portfolio.path, () => import('./routes/portfolio')),
-            page(paths.consortia.path, () => import('./routes/consortia')),
-            page(paths.consortium.path, () => import('./routes/consortium')),
-            page(paths.reviews.path, () => import('./routes/reviews')),
-            page(paths.milestone.path, () => import('./routes/milestone')),
-            page(paths.timeline.path, () => import('./routes/timeline')),
-            page(paths.kpis.path, () => import('./routes/kpis')),
-            page(paths.kpiCross.path, () => import('./routes/kpi-cross')),
-            page(paths.kpiEntry.path, () => import('./routes/kpi-entry')),
-            page(paths.kpiDetail.path, () => import('./routes/kpi-detail')),
-            page(paths.reports.path, () => import('./routes/reports')),
-            page(paths.admin.path, () => import('./routes/admin')),
-            page(paths.users.path, () => import('./routes/users')),
-            page(paths.milestoneTemplate.path, () => import('./routes/milestone-template')),
-            page(paths.activity.path, () => import('./routes/activity')),
+            page(paths.portfolio, () => import('./routes/portfolio')),
+            page(paths.consortia, () => import('./routes/consortia')),
+            page(paths.consortium, () => import('./routes/consortium')),
+            page(paths.reviews, () => import('./routes/reviews')),
+            page(paths.milestone, () => import('./routes/milestone')),
+            page(paths.timeline, () => import('./routes/timeline')),
+            page(paths.kpis, () => import('./routes/kpis')),
+            page(paths.kpiCross, () => import('./routes/kpi-cross')),
+            page(paths.kpiEntry, () => import('./routes/kpi-entry')),
+            page(paths.kpiDetail, () => import('./routes/kpi-detail')),
+            page(paths.reports, () => import('./routes/reports')),
+            page(paths.admin, () => import('./routes/admin')),
+            page(paths.users, () => import('./routes/users')),
+            page(paths.milestoneTemplate, () => import('./routes/milestone-template')),
+            page(paths.activity, () => import('./routes/activity')),
             { path: '*', Component: NotFoundPage },
           ],
         },

@@ -1,4 +1,10 @@
-/** Every path the app links to, so links never hard-code strings. */
+import type { Permission } from '@domain/rules/permissions';
+
+/**
+ * Every path the app links to, so links never hard-code strings. `permission`: the screen is for
+ * people the shared rules allow it in at least one programme; the navigation and the route both
+ * read it, so a link hidden from someone is also refused when typed.
+ */
 export const paths = {
   portfolio: { path: '/', getHref: () => '/' },
   consortia: { path: '/consortia', getHref: () => '/consortia' },
@@ -6,15 +12,24 @@ export const paths = {
     path: '/consortia/:consortiumId',
     getHref: (consortiumId: string) => `/consortia/${encodeURIComponent(consortiumId)}`,
   },
-  reviews: { path: '/reviews', getHref: () => '/reviews' },
+  reviews: {
+    path: '/reviews',
+    getHref: () => '/reviews',
+    permission: 'milestone.review' satisfies Permission,
+  },
   milestone: {
     path: '/milestones/:milestoneId',
     getHref: (milestoneId: string) => `/milestones/${encodeURIComponent(milestoneId)}`,
   },
-  timeline: { path: '/timeline', getHref: () => '/timeline' },
+  timeline: {
+    path: '/timeline',
+    getHref: () => '/timeline',
+    permission: 'programme.read' satisfies Permission,
+  },
   milestoneTemplate: {
     path: '/admin/milestone-template',
     getHref: () => '/admin/milestone-template',
+    permission: 'milestone.plan' satisfies Permission,
   },
   kpis: { path: '/kpis', getHref: () => '/kpis' },
   kpiCross: {
@@ -31,9 +46,21 @@ export const paths = {
       `/consortia/${encodeURIComponent(consortiumId)}/kpis/${encodeURIComponent(kpiId)}`,
   },
   reports: { path: '/reports', getHref: () => '/reports' },
-  admin: { path: '/admin', getHref: () => '/admin' },
-  users: { path: '/admin/users', getHref: () => '/admin/users' },
-  activity: { path: '/activity', getHref: () => '/activity' },
+  admin: {
+    path: '/admin',
+    getHref: () => '/admin',
+    permission: 'programme.manage' satisfies Permission,
+  },
+  users: {
+    path: '/admin/users',
+    getHref: () => '/admin/users',
+    permission: 'user.manage' satisfies Permission,
+  },
+  activity: {
+    path: '/activity',
+    getHref: () => '/activity',
+    permission: 'audit.readAll' satisfies Permission,
+  },
   login: {
     path: '/login',
     /** `from` is where to return after signing in; only paths inside the app are kept. */

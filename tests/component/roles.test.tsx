@@ -54,6 +54,38 @@ describe('role-aware navigation', () => {
     expect(screen.queryByRole('button', { name: 'Créer l’invitation' })).not.toBeInTheDocument();
   });
 
+  const MANAGER_SCREENS = [
+    '/reviews',
+    '/activity',
+    '/admin',
+    '/admin/users',
+    '/admin/milestone-template',
+  ];
+  it.each(['observer', 'lead', 'member'] as const)(
+    'refuses every manager screen to a %s who types its address',
+    async (role) => {
+      await signIn(role);
+      for (const path of MANAGER_SCREENS) {
+        const { unmount } = renderRoute(path);
+        expect(
+          await screen.findByRole('heading', { level: 1, name: 'Accès refusé' }),
+          path,
+        ).toBeInTheDocument();
+        unmount();
+      }
+    },
+  );
+
+  it('opens every manager screen to the manager', async () => {
+    await signIn('manager');
+    for (const path of MANAGER_SCREENS) {
+      const { unmount } = renderRoute(path);
+      const heading = await screen.findByRole('heading', { level: 1 });
+      expect(heading, path).not.toHaveTextContent('Accès refusé');
+      unmount();
+    }
+  });
+
   it('answers another consortium as not found to a lead', async () => {
     await signIn('lead');
     renderRoute(`/consortia/${demoConsortium(1).id}`);

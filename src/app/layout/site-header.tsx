@@ -11,16 +11,26 @@ import { LanguageSwitch } from './language-switch';
 type NavKey =
   'portfolio' | 'consortia' | 'reviews' | 'timeline' | 'kpis' | 'reports' | 'activity' | 'admin';
 
-/** `permission`: shown only to people the shared rules allow; the server refuses the rest anyway. */
+/** `permission`: shown only to people the shared rules allow (see `paths`). */
 const NAV_ITEMS: readonly { key: NavKey; to: string; end: boolean; permission?: Permission }[] = [
   { key: 'portfolio', to: paths.portfolio.getHref(), end: true },
   { key: 'consortia', to: paths.consortia.getHref(), end: false },
-  { key: 'reviews', to: paths.reviews.getHref(), end: false, permission: 'milestone.review' },
-  { key: 'timeline', to: paths.timeline.getHref(), end: false, permission: 'programme.read' },
+  { key: 'reviews', to: paths.reviews.getHref(), end: false, permission: paths.reviews.permission },
+  {
+    key: 'timeline',
+    to: paths.timeline.getHref(),
+    end: false,
+    permission: paths.timeline.permission,
+  },
   { key: 'kpis', to: paths.kpis.getHref(), end: false },
   { key: 'reports', to: paths.reports.getHref(), end: false },
-  { key: 'activity', to: paths.activity.getHref(), end: false, permission: 'audit.readAll' },
-  { key: 'admin', to: paths.admin.getHref(), end: false, permission: 'programme.manage' },
+  {
+    key: 'activity',
+    to: paths.activity.getHref(),
+    end: false,
+    permission: paths.activity.permission,
+  },
+  { key: 'admin', to: paths.admin.getHref(), end: false, permission: paths.admin.permission },
 ];
 
 export function SiteHeader() {
