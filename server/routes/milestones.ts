@@ -1,3 +1,4 @@
+import type { Consortium, IsoDate, Milestone, TransitionAction } from '../../src/domain/contract';
 import { preconditionFailed } from '../../src/domain/problems';
 import {
   applyMilestonePatch,
@@ -14,6 +15,22 @@ import { consortiumOr404, milestoneOr404, milestonesOf } from '../db/queries';
 import { toMilestoneEvent } from '../db/rows';
 import { gapsOf, saveMilestone } from './milestone-store';
 import type { Handlers } from './types';
+
+/**
+ * Submission and approval both check what is missing. At approval, KPI values are asked for as of
+ * the declared achievement date: a period that fell due while the manager reviewed is not a gap.
+ */
+function gapsFor(
+  tx: Parameters<typeof gapsOf>[0],
+  milestone: Milestone,
+  consortium: Consortium,
+  action: TransitionAction,
+  today: IsoDate,
+) {
+  if (action === 'submit') return gapsOf(tx, milestone, consortium, today);
+  if (action === 'approve') return gapsOf(tx, milestone, consortium, milestone.actualDate ?? today);
+  return Promise.resolve([]);
+}
 
 export const milestoneHandlers: Pick<
   Handlers,
@@ -86,7 +103,7 @@ export const milestoneHandlers: Pick<
         milestone: current,
         request: body,
         role: ctx.role,
-        gaps: body.action === 'submit' ? await gapsOf(tx, current, consortium, today) : [],
+        gaps: await gapsFor(tx, current, consortium, body.action, today),
         today,
         ctx: mutationContext(ctx),
       });

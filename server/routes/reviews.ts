@@ -15,6 +15,15 @@ export const reviewHandlers: Pick<Handlers, 'listReviews'> = {
         consortia.map((c) => c.id),
       )
     ).filter((m) => m.status === 'submitted');
+    const ids = milestones.map((m) => m.id);
+    const evidence =
+      ids.length === 0
+        ? []
+        : await ctx.db
+            .selectFrom('evidence')
+            .select(['milestoneId', 'covers'])
+            .where('milestoneId', 'in', ids)
+            .execute();
     const events =
       milestones.length === 0
         ? []
@@ -33,6 +42,7 @@ export const reviewHandlers: Pick<Handlers, 'listReviews'> = {
         milestones,
         consortia,
         events: events.map(toMilestoneEvent),
+        evidence,
         today: ctx.clock.today(),
       }),
     };

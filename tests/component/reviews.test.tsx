@@ -79,10 +79,12 @@ describe('review queue', () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
-  it('shows a lead an empty queue: reviewing is the incubator’s job', async () => {
+  it('refuses the queue to a lead: reviewing is the incubator’s job', async () => {
     await signIn('lead');
-    await openQueue();
-    expect(screen.getByText(fr.reviews.empty.title)).toBeInTheDocument();
+    renderRoute('/reviews');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Accès refusé' }),
+    ).toBeInTheDocument();
   });
 
   it('passes axe and speaks English', async () => {

@@ -44,6 +44,7 @@ describe('migrations', () => {
       '002-accounts-and-audit',
       '003-milestone-plans',
       '004-kpi-catalogue',
+      '005-milestone-withdraw',
     ]);
     expect(await migrate(database.db)).toEqual([]);
     await database.close();

@@ -3,6 +3,7 @@ import { initial } from './001-initial';
 import { accountsAndAudit } from './002-accounts-and-audit';
 import { milestonePlans } from './003-milestone-plans';
 import { kpiCatalogue } from './004-kpi-catalogue';
+import { milestoneWithdraw } from './005-milestone-withdraw';
 
 /**
  * Listed by hand rather than globbed from disk so migrations work the same under tsx, vitest and
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '002-accounts-and-audit': accountsAndAudit,
   '003-milestone-plans': milestonePlans,
   '004-kpi-catalogue': kpiCatalogue,
+  '005-milestone-withdraw': milestoneWithdraw,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -34,6 +34,7 @@ export const TransitionAction = z.enum([
   'approve',
   'request_changes',
   'resume',
+  'withdraw',
   'waive',
   'reopen',
 ]);
@@ -80,6 +81,8 @@ export type MilestonePatch = z.infer<typeof MilestonePatch>;
 export const TransitionRequest = z.strictObject({
   action: TransitionAction,
   comment: z.string().trim().max(4000).optional(),
+  /** With `submit`: the day the lead declares the milestone achieved (default: that day). */
+  achievedOn: IsoDate.optional(),
 });
 export type TransitionRequest = z.infer<typeof TransitionRequest>;
 
@@ -265,6 +268,10 @@ export const MilestoneRefusal = z.enum([
   'not_expected',
   /** The file's bytes do not look like its declared type. */
   'content_mismatch',
+  /** A submitted milestone is frozen while it is reviewed; the lead withdraws it to change it. */
+  'under_review',
+  /** The declared achievement date is in the future. */
+  'achieved_on_invalid',
 ]);
 export type MilestoneRefusal = z.infer<typeof MilestoneRefusal>;
 
@@ -275,5 +282,7 @@ export const ReviewItem = z.strictObject({
   submittedAt: Timestamp,
   submittedBy: z.string().max(200),
   waitingDays: z.number().int().min(0),
+  /** How many of the expected items a piece of evidence covers (unrelated pieces do not count). */
+  evidenceCovered: z.number().int().min(0),
 });
 export type ReviewItem = z.infer<typeof ReviewItem>;

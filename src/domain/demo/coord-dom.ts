@@ -100,7 +100,18 @@ export const COORD_DOM: ConsortiumSpec = {
           'Go avec conditions : relancer l\u2019activation des professionnels équipés (PRO_ACT).',
       },
     },
-    enrolment: { outcome: { status: 'submitted', progress: 100 } },
+    // Inclusions took a month longer: the lead declares the target reached after its due date.
+    enrolment: {
+      replans: [
+        {
+          atMonth: 19,
+          toEndMonth: 21,
+          reason:
+            'Montée en charge plus lente que prévu : deux cabinets infirmiers ont rejoint le dispositif en fin de période.',
+        },
+      ],
+      outcome: { status: 'submitted', progress: 100 },
+    },
     final_evaluation: { outcome: { status: 'in_progress', progress: 30 } },
   },
   kpis: [

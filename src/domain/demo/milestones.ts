@@ -115,8 +115,9 @@ export function buildMilestones(
       // Work is handed in a few days before the due date; never after today.
       const handIn = minDate(maxDate(addDays(forecastDate, -rng.int(2, 8)), startDate), tl.today);
       const submitDate = maxDate(addDays(handIn, -rng.int(2, 5)), startDate);
+      // The lead declares the achievement date as they submit; approval keeps it.
       if (outcome.status === 'approved') {
-        actualDate = handIn;
+        actualDate = submitDate;
         progress = 100;
         drafts.push(transition('submit', 'in_progress', 'submitted', lead, submitDate, 14));
         drafts.push(
@@ -125,12 +126,13 @@ export function buildMilestones(
             'submitted',
             'approved',
             MANAGER_NAME,
-            actualDate,
+            handIn,
             16,
             outcome.comment ?? APPROVAL_COMMENT,
           ),
         );
       } else if (outcome.status === 'submitted') {
+        actualDate = handIn;
         progress = outcome.progress;
         drafts.push(transition('submit', 'in_progress', 'submitted', lead, handIn, 14));
       } else if (outcome.status === 'changes_requested') {

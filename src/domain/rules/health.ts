@@ -4,10 +4,11 @@ import type { Health, HealthReason, KpiStatusCounts } from '../contract/portfoli
 import { daysLate, milestoneHealth } from './milestone-health';
 
 export interface HealthInput {
-  milestones: readonly Pick<
+  milestones: readonly (Pick<
     Milestone,
     'status' | 'baselineDate' | 'forecastDate' | 'startDate' | 'progress'
-  >[];
+  > &
+    Partial<Pick<Milestone, 'actualDate'>>)[];
   kpis: KpiStatusCounts;
   today: IsoDate;
   slippageToleranceDays: number;

@@ -8,7 +8,7 @@ import {
 } from '../contract/milestone';
 import { Problem } from '../problems';
 import { isDone } from './milestone-machine';
-import { milestoneRefusal } from './milestone-refusal';
+import { checkNotUnderReview, milestoneRefusal } from './milestone-refusal';
 import type { MutationContext } from './mutations';
 
 export type EvidenceMediaType = (typeof EVIDENCE_MEDIA_TYPES)[number];
@@ -154,8 +154,12 @@ export const contentMismatch = (type: string) =>
     mediaType: type,
   });
 
-/** An approved or waived milestone is closed: reopen it before changing its evidence. */
+/**
+ * An approved or waived milestone is closed: reopen it before changing its evidence. A submitted
+ * one is frozen: what the manager approves is what was submitted.
+ */
 export function checkEvidenceWritable(m: Pick<Milestone, 'status'>): void {
+  checkNotUnderReview(m);
   if (isDone(m.status)) {
     throw milestoneRefusal(
       422,

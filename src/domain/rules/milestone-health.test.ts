@@ -176,3 +176,21 @@ describe('milestoneHealth', () => {
     expect(milestoneHealth(ms({ status: 'waived', progress: 0 }), opts('2020-01-01'))).toBe('done');
   });
 });
+
+describe('lateness of a submitted milestone', () => {
+  const base = {
+    status: 'submitted' as const,
+    baselineDate: '2026-11-30',
+    forecastDate: '2026-11-30',
+    startDate: '2026-09-01',
+    progress: 100,
+  };
+
+  it('is judged by the declared achievement date, not by the review delay', () => {
+    const onTime = { ...base, actualDate: '2026-11-24' };
+    expect(isLate(onTime, '2026-12-02')).toBe(false);
+    expect(daysLate(onTime, '2026-12-02')).toBe(0);
+    const lateBy3 = { ...base, actualDate: '2026-12-03' };
+    expect(daysLate(lateBy3, '2026-12-20')).toBe(3);
+  });
+});

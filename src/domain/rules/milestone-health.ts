@@ -15,7 +15,8 @@ export interface MilestoneHealthOptions {
 type MilestoneDates = Pick<
   Milestone,
   'status' | 'baselineDate' | 'forecastDate' | 'startDate' | 'progress'
->;
+> &
+  Partial<Pick<Milestone, 'actualDate'>>;
 
 /** Days the forecast has moved past the baseline (0 when there is no baseline yet or no slip). */
 export function slippageDays(m: Pick<Milestone, 'baselineDate' | 'forecastDate'>): number {
@@ -27,16 +28,21 @@ function dueDate(m: Pick<Milestone, 'baselineDate' | 'forecastDate'>): IsoDate {
   return m.baselineDate ?? m.forecastDate;
 }
 
-/** Late when not done and the forecast or today is past the baseline. */
+/**
+ * Late when not done and the forecast or today is past the baseline. Once submitted, the lead's
+ * declared achievement date is what counts: waiting for review never makes a milestone late.
+ */
 export function isLate(m: MilestoneDates, today: IsoDate): boolean {
   if (isDone(m.status)) return false;
   const due = dueDate(m);
+  if (m.status === 'submitted' && m.actualDate) return m.actualDate > due;
   return m.forecastDate > due || today > due;
 }
 
 /** How many days a late milestone is behind: the larger of the slip and the time overdue. */
 export function daysLate(m: MilestoneDates, today: IsoDate): number {
   if (!isLate(m, today)) return 0;
+  if (m.status === 'submitted' && m.actualDate) return daysBetween(dueDate(m), m.actualDate);
   return Math.max(slippageDays(m), daysBetween(dueDate(m), today));
 }
 

@@ -26,6 +26,7 @@ const SPEC: Record<Action, { from: Status[]; to: Status; roles: RoleT[]; comment
     roles: ['manager'],
     comment: true,
   },
+  withdraw: { from: ['submitted'], to: 'in_progress', roles: ['lead'], comment: false },
   resume: {
     from: ['changes_requested'],
     to: 'in_progress',
@@ -173,8 +174,8 @@ describe('checkTransition matches the specification for every role × status × 
         }
       }
     }
-    // manager: 1 + 2 + 1 + 1 + 1 + 4 + 2 = 12; lead: start 1 + submit 2 + resume 1 = 4.
-    expect(allowed).toBe(16);
+    // manager: 1 + 2 + 1 + 1 + 1 + 4 + 2 = 12; lead: start 1 + submit 2 + resume 1 + withdraw 1 = 5.
+    expect(allowed).toBe(17);
   });
 
   it('availableActions agrees with checkTransition', () => {
@@ -191,7 +192,7 @@ describe('checkTransition matches the specification for every role × status × 
       'waive',
     ]);
     expect(availableActions('manager', 'approved')).toEqual(['reopen']);
-    expect(availableActions('lead', 'submitted')).toEqual([]);
+    expect(availableActions('lead', 'submitted')).toEqual(['withdraw']);
   });
 
   it('observers and members can do nothing', () => {

@@ -32,6 +32,14 @@ export const TRANSITIONS: Readonly<Record<TransitionAction, TransitionRule>> = {
     roles: ['manager'],
     commentRequired: true,
   },
+  // A lead who must change something under review takes the submission back first.
+  withdraw: {
+    from: ['submitted'],
+    to: 'in_progress',
+    // The manager's answer to a submission is a review decision, not a withdrawal.
+    roles: ['lead'],
+    commentRequired: false,
+  },
   resume: {
     from: ['changes_requested'],
     to: 'in_progress',

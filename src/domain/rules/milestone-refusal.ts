@@ -1,4 +1,4 @@
-import type { MilestoneRefusal } from '../contract/milestone';
+import type { Milestone, MilestoneRefusal } from '../contract/milestone';
 import { Problem } from '../problems';
 
 /**
@@ -26,4 +26,19 @@ export function milestoneRefusal(
     ...rest,
     ...(field === undefined ? {} : { issues: [{ field, code: reason, message }] }),
   });
+}
+
+/**
+ * What the manager reviews must stay what was submitted: while a milestone is under review nobody
+ * changes its progress, dates or evidence. The lead withdraws the submission to change it.
+ */
+export function checkNotUnderReview(m: Pick<Milestone, 'status'>): void {
+  if (m.status === 'submitted') {
+    throw milestoneRefusal(
+      422,
+      'under_review',
+      'A milestone under review cannot be changed; withdraw the submission first',
+      { status: m.status },
+    );
+  }
 }

@@ -58,6 +58,7 @@ describe('buildReviewQueue', () => {
         submit('e4', 'm2', '2026-03-05T16:00:00.000Z', 'Karim Haddad'),
         submit('e5', 'm3', '2026-02-01T09:00:00.000Z'),
       ],
+      evidence: [],
       today: '2026-03-15',
     });
     expect(queue.map((r) => [r.milestone.id, r.submittedBy, r.waitingDays])).toEqual([
@@ -73,8 +74,29 @@ describe('buildReviewQueue', () => {
       milestones: [milestone('m1', 'a', 'submitted'), milestone('m9', 'z', 'submitted')],
       consortia,
       events: [submit('e1', 'm1', '2026-04-01T09:00:00.000Z')],
+      evidence: [],
       today: '2026-03-15',
     });
     expect(queue.map((r) => [r.milestone.id, r.waitingDays])).toEqual([['m1', 0]]);
+  });
+
+  it('counts the expected items some evidence covers, not every piece filed', () => {
+    const expecting = {
+      ...milestone('m1', 'a', 'submitted'),
+      evidenceExpected: ['Rapport final', 'Compte rendu du comité'],
+    };
+    const queue = buildReviewQueue({
+      milestones: [expecting],
+      consortia,
+      events: [submit('e1', 'm1', '2026-03-01T09:00:00.000Z')],
+      evidence: [
+        { milestoneId: 'm1', covers: 'Compte rendu du comité' },
+        { milestoneId: 'm1', covers: 'Compte rendu du comité' },
+        { milestoneId: 'm1', covers: null },
+        { milestoneId: 'm2', covers: 'Rapport final' },
+      ],
+      today: '2026-03-15',
+    });
+    expect(queue[0]?.evidenceCovered).toBe(1);
   });
 });

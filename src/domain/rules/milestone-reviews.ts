@@ -1,6 +1,7 @@
 import type { IsoDate } from '../contract/common';
 import type { Consortium } from '../contract/consortium';
-import type { Milestone, MilestoneEvent, ReviewItem } from '../contract/milestone';
+import type { Evidence, Milestone, MilestoneEvent, ReviewItem } from '../contract/milestone';
+import { coveredExpectedItems } from './milestone-submission';
 import { daysBetween } from './periods';
 
 export interface ReviewSource {
@@ -9,6 +10,8 @@ export interface ReviewSource {
   consortia: readonly Pick<Consortium, 'id' | 'code' | 'name'>[];
   /** Their transition events, in any order. */
   events: readonly Pick<MilestoneEvent, 'milestoneId' | 'action' | 'actorName' | 'at' | 'id'>[];
+  /** The evidence of those milestones, in any order. */
+  evidence: readonly Pick<Evidence, 'milestoneId' | 'covers'>[];
   today: IsoDate;
 }
 
@@ -26,6 +29,9 @@ export function buildReviewQueue(src: ReviewSource): ReviewItem[] {
       lastSubmit.set(e.milestoneId, e);
     }
   }
+  const evidenceOf = new Map<string, Pick<Evidence, 'covers'>[]>();
+  for (const e of src.evidence)
+    evidenceOf.set(e.milestoneId, [...(evidenceOf.get(e.milestoneId) ?? []), e]);
   const items: ReviewItem[] = [];
   for (const m of src.milestones) {
     const consortium = consortia.get(m.consortiumId);
@@ -39,6 +45,7 @@ export function buildReviewQueue(src: ReviewSource): ReviewItem[] {
       submittedAt,
       submittedBy: submit?.actorName ?? '',
       waitingDays: Math.max(0, daysBetween(submittedAt.slice(0, 10), src.today)),
+      evidenceCovered: coveredExpectedItems(m, evidenceOf.get(m.id) ?? []).length,
     });
   }
   return items.sort(

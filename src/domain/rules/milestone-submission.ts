@@ -33,14 +33,23 @@ export function lastDuePeriod(
   return periodEndDate(period) < consortiumStart ? null : period;
 }
 
+/** The expected items some piece of evidence covers; a piece that covers none counts for nothing. */
+export function coveredExpectedItems(
+  milestone: Pick<Milestone, 'evidenceExpected'>,
+  evidence: readonly Pick<Evidence, 'covers'>[],
+): string[] {
+  const covered = new Set(evidence.map((e) => e.covers?.trim()).filter(Boolean));
+  return milestone.evidenceExpected.filter((item) => covered.has(item.trim()));
+}
+
 /**
  * What stops a submission: each expected piece of evidence no evidence `covers`, and, when the
  * milestone requires KPI values, each tracked KPI without a value for its last due period.
  */
 export function submissionGaps(src: SubmissionSource): SubmissionGap[] {
-  const covered = new Set(src.evidence.map((e) => e.covers?.trim()).filter(Boolean));
+  const covered = new Set(coveredExpectedItems(src.milestone, src.evidence));
   const gaps: SubmissionGap[] = src.milestone.evidenceExpected
-    .filter((item) => !covered.has(item.trim()))
+    .filter((item) => !covered.has(item))
     .map((item) => ({ kind: 'evidence', item }));
   if (!src.milestone.requiresKpiValues) return gaps;
   const kpis = new Map(src.kpis.map((k) => [k.id, k]));

@@ -173,3 +173,60 @@ describe('commentEvent', () => {
     });
   });
 });
+
+describe('the achievement date and what a review may not change', () => {
+  const inProgress: Milestone = { ...submitted, status: 'in_progress' };
+
+  it('dates a submission by the declared day, today by default, and approval keeps it', () => {
+    const declared = applyTransition(
+      input({
+        milestone: inProgress,
+        role: 'lead',
+        request: { action: 'submit', achievedOn: '2026-02-24' },
+      }),
+    ).milestone;
+    expect(declared).toMatchObject({ status: 'submitted', actualDate: '2026-02-24' });
+    const approved = applyTransition(input({ milestone: declared, today: '2026-03-12' })).milestone;
+    expect(approved.actualDate).toBe('2026-02-24');
+    const byDefault = applyTransition(
+      input({ milestone: inProgress, role: 'lead', request: { action: 'submit' } }),
+    ).milestone;
+    expect(byDefault.actualDate).toBe('2026-03-02');
+  });
+
+  it('refuses an achievement date in the future', () => {
+    for (const achievedOn of ['2026-03-03', '2027-01-01']) {
+      const p = problemOf(() =>
+        applyTransition(
+          input({ milestone: inProgress, role: 'lead', request: { action: 'submit', achievedOn } }),
+        ),
+      );
+      expect(p.status).toBe(422);
+      expect(p.details).toMatchObject({ reason: 'achieved_on_invalid' });
+    }
+  });
+
+  it('clears the declared date when the submission is withdrawn or sent back', () => {
+    const declared = { ...submitted, actualDate: '2026-02-24' };
+    for (const request of [
+      { action: 'withdraw' as const },
+      { action: 'request_changes' as const, comment: 'Signature manquante' },
+    ]) {
+      const role = request.action === 'withdraw' ? 'lead' : 'manager';
+      expect(
+        applyTransition(input({ milestone: declared, role, request })).milestone.actualDate,
+      ).toBe(null);
+    }
+  });
+
+  it('refuses to approve while an expected item is missing, naming it', () => {
+    const p = problemOf(() =>
+      applyTransition(input({ gaps: [{ kind: 'evidence', item: 'PV de recette signé' }] })),
+    );
+    expect(p.status).toBe(422);
+    expect(p.details).toMatchObject({
+      reason: 'submission_gaps',
+      missing: [{ kind: 'evidence', item: 'PV de recette signé' }],
+    });
+  });
+});

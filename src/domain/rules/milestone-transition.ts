@@ -16,7 +16,10 @@ export interface TransitionInput {
   request: TransitionRequest;
   /** The actor's effective role on the milestone's consortium (permissions.effectiveRole). */
   role: Role | null;
-  /** What a submission still lacks (submissionGaps); only read for `submit`. */
+  /**
+   * What a submission still lacks (submissionGaps); read for `submit`, and again for `approve`
+   * so that nothing approved lacks what it was submitted with.
+   */
   gaps: readonly SubmissionGap[];
   /** The calendar day of the runtime (its clock), which dates an approval. */
   today: IsoDate;
@@ -67,19 +70,18 @@ export function applyTransition({
       field: 'comment',
     });
   }
-  if (action === 'submit' && gaps.length > 0) {
+  if ((action === 'submit' || action === 'approve') && gaps.length > 0) {
     throw milestoneRefusal(
       422,
       'submission_gaps',
-      `The milestone cannot be submitted: ${gaps.length} expected item(s) missing`,
+      `The milestone cannot be ${action === 'submit' ? 'submitted' : 'approved'}: ${gaps.length} expected item(s) missing`,
       { action, from: m.status, role, missing: gaps },
     );
   }
   const next: Milestone = {
     ...m,
     status: check.to,
-    // Approval dates the milestone and completes it; reopening clears the date it no longer has.
-    actualDate: action === 'approve' ? today : action === 'reopen' ? null : m.actualDate,
+    actualDate: actualDateAfter(m, request, today),
     progress: action === 'approve' ? 100 : m.progress,
     version: m.version + 1,
     updatedAt: ctx.now,
@@ -98,6 +100,37 @@ export function applyTransition({
     at: ctx.now,
   };
   return { milestone: next, event };
+}
+
+/**
+ * The lead declares when the milestone was achieved as they submit it (that day by default); the
+ * manager's approval keeps that date, so review time never makes a consortium late. Sending it
+ * back, withdrawing or reopening clears it: the next submission declares it again.
+ */
+function actualDateAfter(m: Milestone, request: TransitionRequest, today: IsoDate): IsoDate | null {
+  switch (request.action) {
+    case 'submit': {
+      const achievedOn = request.achievedOn ?? today;
+      // Early is possible (a milestone can be met before its planned start); the future is not.
+      if (achievedOn > today) {
+        throw milestoneRefusal(
+          422,
+          'achieved_on_invalid',
+          'The achievement date cannot be in the future',
+          { field: 'achievedOn', max: today },
+        );
+      }
+      return achievedOn;
+    }
+    case 'approve':
+      return m.actualDate ?? today;
+    case 'request_changes':
+    case 'withdraw':
+    case 'reopen':
+      return null;
+    default:
+      return m.actualDate;
+  }
 }
 
 /** A comment in the milestone's thread: a dated event, the milestone itself unchanged. */

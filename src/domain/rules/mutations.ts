@@ -7,6 +7,7 @@ import { Problem } from '../problems';
 import { kpiStatus, targetAt } from './kpi-status';
 import { computeValue, definitionVersionAt, validateKpiValue } from './kpi-values';
 import { isDone } from './milestone-machine';
+import { checkNotUnderReview } from './milestone-refusal';
 
 /**
  * What a write does, as pure functions: the server and the mocks load the rows, call these, and
@@ -63,6 +64,7 @@ export function applyMilestonePatch(
     at: ctx.now,
     ...e,
   });
+  checkNotUnderReview(m);
   if (isDone(m.status)) {
     throw new Problem(
       422,

@@ -40,42 +40,53 @@ export function ReviewQueue({ items }: { items: ReviewItem[] }) {
           </tr>
         </thead>
         <tbody>
-          {items.map(({ milestone: m, consortium: c, submittedAt, submittedBy, waitingDays }) => (
-            <tr key={m.id}>
-              <th scope="row" className="ms-sticky">
-                <Link to={paths.milestone.getHref(m.id)}>{m.title[locale]}</Link>
-              </th>
-              <td className="nowrap" data-label={t('reviewQueue.waiting')}>
-                <strong>{t('reviewQueue.waitingDays', { count: waitingDays })}</strong>
-                <span className="block muted small">
-                  {t('reviewQueue.since', { date: formatDateTime(submittedAt, locale) })}
-                </span>
-              </td>
-              <td data-label={t('reviews.consortium')}>
-                <Link to={paths.consortium.getHref(c.id)}>{c.name}</Link>
-              </td>
-              <td data-label={t('milestones.phase')}>
-                <span className="ms-code">{m.code}</span> {t(`phase.${m.phase}`)}
-              </td>
-              <td data-label={t('reviewQueue.submittedBy')}>{submittedBy}</td>
-              <td className="nowrap" data-label={t('milestones.forecast')}>
-                {formatDate(m.forecastDate, locale)}
-              </td>
-              <td data-label={t('reviewQueue.needs')}>
-                <span className="block">
-                  {t('reviewQueue.evidence', {
-                    count: m.evidenceCount,
-                    expected: m.evidenceExpected.length,
-                  })}
-                </span>
-                {m.requiresKpiValues ? (
+          {items.map(
+            ({
+              milestone: m,
+              consortium: c,
+              submittedAt,
+              submittedBy,
+              waitingDays,
+              evidenceCovered,
+            }) => (
+              <tr key={m.id}>
+                <th scope="row" className="ms-sticky">
+                  <Link to={paths.milestone.getHref(m.id)}>{m.title[locale]}</Link>
+                </th>
+                <td className="nowrap" data-label={t('reviewQueue.waiting')}>
+                  <strong>{t('reviewQueue.waitingDays', { count: waitingDays })}</strong>
                   <span className="block muted small">
-                    <Icon name="check" /> {t('reviewQueue.kpisLinked')}
+                    {t('reviewQueue.since', { date: formatDateTime(submittedAt, locale) })}
                   </span>
-                ) : null}
-              </td>
-            </tr>
-          ))}
+                </td>
+                <td data-label={t('reviews.consortium')}>
+                  <Link to={paths.consortium.getHref(c.id)}>{c.name}</Link>
+                </td>
+                <td data-label={t('milestones.phase')}>
+                  <span className="ms-code">{m.code}</span> {t(`phase.${m.phase}`)}
+                </td>
+                <td data-label={t('reviewQueue.submittedBy')}>{submittedBy}</td>
+                <td className="nowrap" data-label={t('milestones.forecast')}>
+                  {formatDate(m.forecastDate, locale)}
+                </td>
+                <td data-label={t('reviewQueue.needs')}>
+                  <span className="block">
+                    {m.evidenceExpected.length === 0
+                      ? t('reviewQueue.evidenceNone')
+                      : t('reviewQueue.evidenceCovered', {
+                          covered: evidenceCovered,
+                          expected: m.evidenceExpected.length,
+                        })}
+                  </span>
+                  {m.requiresKpiValues ? (
+                    <span className="block muted small">
+                      <Icon name="check" /> {t('reviewQueue.kpisLinked')}
+                    </span>
+                  ) : null}
+                </td>
+              </tr>
+            ),
+          )}
         </tbody>
       </table>
     </div>
