@@ -102,7 +102,7 @@ describe('a submitted milestone', () => {
 
     await server.database.db
       .insertInto('evidence')
-      .values({ ...piece!, uploadedAt: new Date(piece!.uploadedAt).toISOString() } as never)
+      .values({ ...piece!, uploadedAt: new Date(piece!.uploadedAt).toISOString() })
       .execute();
     const approved = await transition(manager, { action: 'approve' });
     expect(approved.status).toBe(200);
