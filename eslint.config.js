@@ -64,6 +64,20 @@ export default tseslint.config(
     },
   },
   {
+    // Every string of the contract goes through text(), which refuses what PostgreSQL cannot store.
+    files: ['src/domain/contract/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.object.name='z'][callee.property.name=/^(string|email|url)$/]",
+          message: 'Build strings with text(), emailText() or urlText() from ./common.',
+        },
+      ],
+    },
+  },
+  {
     // The API runs in Node and, behind MSW, in the browser: only server/node may use Node itself.
     files: ['server/**/*.ts'],
     ignores: ['server/node/**'],

@@ -1,28 +1,25 @@
 import { z } from 'zod';
-import { Id, IsoDate, Locale, Timestamp, Version } from './common';
+import { emailText, Id, IsoDate, Locale, text, Timestamp, Version } from './common';
 import { AuditEntry, Membership, Role } from './reporting';
 
 /** Long enough for passphrases; bounded so hashing cannot be used to exhaust the server. */
-export const Password = z
-  .string()
-  .min(8, 'at least 8 characters')
-  .max(128, 'at most 128 characters');
+export const Password = text().min(8, 'at least 8 characters').max(128, 'at most 128 characters');
 
-export const Email = z.string().trim().toLowerCase().pipe(z.email().max(254));
+export const Email = text().trim().toLowerCase().max(254).pipe(emailText());
 
 export const LoginRequest = z.strictObject({
-  email: z.string().trim().toLowerCase().max(254),
-  password: z.string().max(1024),
+  email: text().trim().toLowerCase().max(254),
+  password: text().max(1024),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const Me = z.strictObject({
   id: Id,
-  email: z.email(),
-  name: z.string(),
+  email: emailText(),
+  name: text(),
   locale: Locale,
   memberships: z.array(Membership),
-  homePath: z.string(),
+  homePath: text(),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -41,33 +38,33 @@ export type InvitationRequest = z.infer<typeof InvitationRequest>;
 
 /** A single-use link: shown once to the manager who asked for it, and mailed when SMTP is set. */
 export const AccountLink = z.strictObject({
-  email: z.email(),
+  email: emailText(),
   kind: z.enum(['invitation', 'password_reset']),
   /** Null when the link went by e-mail to its owner only (see hasAuthorityOverAccount). */
-  link: z.string().nullable(),
+  link: text().nullable(),
   expiresAt: Timestamp,
   emailed: z.boolean(),
 });
 export type AccountLink = z.infer<typeof AccountLink>;
 
 export const AcceptRequest = z.strictObject({
-  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'invalid link'),
-  name: z.string().trim().min(1).max(200).optional(),
+  token: text().regex(/^[A-Za-z0-9_-]{43}$/, 'invalid link'),
+  name: text().trim().min(1).max(200).optional(),
   password: Password,
 });
 export type AcceptRequest = z.infer<typeof AcceptRequest>;
 
 export const TokenInfo = z.strictObject({
   kind: z.enum(['invitation', 'password_reset']),
-  email: z.email(),
+  email: emailText(),
   needsName: z.boolean(),
 });
 export type TokenInfo = z.infer<typeof TokenInfo>;
 
 export const UserSummary = z.strictObject({
   id: Id,
-  email: z.email(),
-  name: z.string(),
+  email: emailText(),
+  name: text(),
   disabled: z.boolean(),
   memberships: z.array(Membership),
   /** The caller manages every programme of this account: they may disable it and see its reset links. */
@@ -81,11 +78,11 @@ export const UserPatch = z.strictObject({ disabled: z.boolean() });
 export type UserPatch = z.infer<typeof UserPatch>;
 
 export const AuditQuery = z.strictObject({
-  entityType: z.string().max(40).optional(),
+  entityType: text().max(40).optional(),
   entityId: Id.optional(),
   consortiumId: Id.optional(),
   actorId: Id.optional(),
-  action: z.string().max(80).optional(),
+  action: text().max(80).optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   before: z.coerce.number().int().positive().optional(),

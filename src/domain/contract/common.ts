@@ -1,12 +1,29 @@
 import { z } from 'zod';
 
+// PostgreSQL stores neither U+0000 nor half a surrogate pair (text and JSON alike), and neither
+// is anything a person types: refusing them here keeps them out of every column and log line.
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what this looks for
+const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const UNSAFE_TEXT_MESSAGE = 'contains a NUL character or an unpaired surrogate';
+export const isSafeText = (value: string) => !UNSAFE_TEXT.test(value);
+
+/**
+ * The one string of the contract: every text field and parameter starts here (ESLint forbids a
+ * bare `z.string()` in src/domain/contract), so none can let those characters through.
+ */
+/* eslint-disable no-restricted-syntax -- the one place bare strings are built */
+export const text = () => z.string().refine(isSafeText, { message: UNSAFE_TEXT_MESSAGE });
+export const emailText = () => text().pipe(z.email());
+export const urlText = (options?: Parameters<typeof z.url>[0], max = 2000) =>
+  text().max(max).pipe(z.url(options));
+/* eslint-enable no-restricted-syntax */
+
 /** Identifiers are opaque strings: slugs for seeded rows, UUIDs for rows created at run time. */
-export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid identifier');
+export const Id = text().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid identifier');
 export type Id = z.infer<typeof Id>;
 
 /** A calendar date without time zone, as milestones are planned by the day. */
-export const IsoDate = z
-  .string()
+export const IsoDate = text()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
@@ -18,17 +35,18 @@ export const Timestamp = z.iso.datetime({ offset: true });
 export type Timestamp = z.infer<typeof Timestamp>;
 
 /** Reporting period: YYYY-MM (monthly), YYYY-Qn (quarterly) or YYYY (yearly). */
-export const Period = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'expected YYYY-MM, YYYY-Qn or YYYY');
+export const Period = text().regex(
+  /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/,
+  'expected YYYY-MM, YYYY-Qn or YYYY',
+);
 export type Period = z.infer<typeof Period>;
 
 export const Locale = z.enum(['fr', 'en']);
 export type Locale = z.infer<typeof Locale>;
 
 export const LocalizedText = z.strictObject({
-  fr: z.string().min(1).max(500),
-  en: z.string().min(1).max(500),
+  fr: text().min(1).max(500),
+  en: text().min(1).max(500),
 });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
@@ -56,7 +74,7 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 export const ApiErrorBody = z.strictObject({
   error: z.strictObject({
     code: ErrorCode,
-    message: z.string(),
+    message: text(),
     details: z.unknown().optional(),
   }),
 });
@@ -66,7 +84,7 @@ export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 export const HealthResponse = z.strictObject({
   status: z.literal('ok'),
   database: z.enum(['pglite', 'postgres', 'memory']).optional(),
-  version: z.string().optional(),
+  version: text().optional(),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, Timestamp, Version } from './common';
+import { Id, IsoDate, text, Timestamp, Version } from './common';
 
 export const OrganisationType = z.enum([
   'software_vendor',
@@ -31,9 +31,9 @@ export const INDUSTRY_TYPES: readonly OrganisationType[] = [
 
 export const Partner = z.strictObject({
   organisationId: Id,
-  name: z.string().min(1).max(200),
+  name: text().min(1).max(200),
   type: OrganisationType,
-  role: z.string().max(200),
+  role: text().max(200),
   isLead: z.boolean(),
 });
 export type Partner = z.infer<typeof Partner>;
@@ -43,11 +43,11 @@ export const ConsortiumStatus = z.enum(['active', 'closed']);
 export const Consortium = z.strictObject({
   id: Id,
   programmeId: Id,
-  code: z.string().min(1).max(20),
-  name: z.string().min(1).max(200),
-  solution: z.string().max(500),
-  description: z.string().max(4000),
-  territory: z.string().max(200),
+  code: text().min(1).max(20),
+  name: text().min(1).max(200),
+  solution: text().max(500),
+  description: text().max(4000),
+  territory: text().max(200),
   startDate: IsoDate,
   endDate: IsoDate,
   budgetEur: z.number().int().min(0),
@@ -61,10 +61,10 @@ export type Consortium = z.infer<typeof Consortium>;
 /** Fields a manager or the consortium's lead may edit; everything else is derived or fixed at creation. */
 export const ConsortiumPatch = z
   .strictObject({
-    name: z.string().trim().min(1).max(200),
-    solution: z.string().trim().max(500),
-    description: z.string().trim().max(4000),
-    territory: z.string().trim().max(200),
+    name: text().trim().min(1).max(200),
+    solution: text().trim().max(500),
+    description: text().trim().max(4000),
+    territory: text().trim().max(200),
     budgetEur: z.number().int().min(0).max(1_000_000_000),
   })
   .partial()

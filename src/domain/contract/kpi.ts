@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, LocalizedText, Period, Timestamp, Version } from './common';
+import { Id, LocalizedText, Period, text, Timestamp, Version } from './common';
 
 export const KpiUnit = z.enum(['count', 'percent', 'days', 'rate', 'score', 'eur', 'minutes']);
 export type KpiUnit = z.infer<typeof KpiUnit>;
@@ -22,14 +22,14 @@ export type SourceType = z.infer<typeof SourceType>;
 export const DefinitionVersion = z.strictObject({
   version: z.number().int().min(1),
   validFrom: Period,
-  changeNote: z.string().max(1000),
+  changeNote: text().max(1000),
 });
 export type DefinitionVersion = z.infer<typeof DefinitionVersion>;
 
 export const KpiDefinition = z.strictObject({
   id: Id,
   programmeId: Id,
-  code: z.string().regex(/^[A-Z][A-Z0-9_]{1,19}$/),
+  code: text().regex(/^[A-Z][A-Z0-9_]{1,19}$/),
   name: LocalizedText,
   definition: LocalizedText,
   unit: KpiUnit,
@@ -61,7 +61,7 @@ export type TargetPoint = z.infer<typeof TargetPoint>;
 export const Baseline = z.strictObject({
   value: z.number().finite(),
   period: Period,
-  source: z.string().max(500),
+  source: text().max(500),
 });
 export type Baseline = z.infer<typeof Baseline>;
 
@@ -93,12 +93,12 @@ export const KpiValue = z.strictObject({
   denominator: z.number().finite().nullable(),
   suppressed: z.boolean(),
   provisional: z.boolean(),
-  source: z.string().max(500),
-  note: z.string().max(2000),
-  explanation: z.string().max(2000),
+  source: text().max(500),
+  note: text().max(2000),
+  explanation: text().max(2000),
   definitionVersion: z.number().int().min(1),
   revision: z.number().int().min(1),
-  enteredBy: z.string().max(200),
+  enteredBy: text().max(200),
   enteredAt: Timestamp,
   version: Version,
 });
@@ -109,9 +109,9 @@ export const KpiValueInput = z.strictObject({
   numerator: z.number().finite().optional(),
   denominator: z.number().finite().optional(),
   provisional: z.boolean(),
-  source: z.string().trim().min(1).max(500),
-  note: z.string().trim().max(2000).default(''),
-  explanation: z.string().trim().max(2000).default(''),
+  source: text().trim().min(1).max(500),
+  note: text().trim().max(2000).default(''),
+  explanation: text().trim().max(2000).default(''),
 });
 export type KpiValueInput = z.infer<typeof KpiValueInput>;
 
@@ -162,7 +162,7 @@ export const KpiDefinitionPatch = z
   .partial()
   .extend({
     newVersion: z
-      .strictObject({ validFrom: Period, changeNote: z.string().trim().min(3).max(1000) })
+      .strictObject({ validFrom: Period, changeNote: text().trim().min(3).max(1000) })
       .optional(),
   })
   .refine((p) => Object.keys(p).some((k) => k !== 'newVersion'), 'at least one field is required');
@@ -196,7 +196,7 @@ export const SeriesPoint = z.strictObject({
 export type SeriesPoint = z.infer<typeof SeriesPoint>;
 
 export const KpiSeries = z.strictObject({
-  consortium: z.strictObject({ id: Id, code: z.string(), name: z.string() }),
+  consortium: z.strictObject({ id: Id, code: text(), name: text() }),
   settings: ConsortiumKpi.nullable(),
   points: z.array(SeriesPoint),
   /** Points before downsampling; `points.length` when the series was short enough. */
@@ -213,14 +213,12 @@ export type KpiSeriesResponse = z.infer<typeof KpiSeriesResponse>;
 
 export const KpiSeriesQuery = z.strictObject({
   /** Comma-separated consortium ids; all the reader may see when absent. */
-  consortia: z
-    .string()
+  consortia: text()
     .regex(/^[A-Za-z0-9_-]{1,64}(,[A-Za-z0-9_-]{1,64}){0,49}$/, 'expected id,id,…')
     .optional(),
   from: Period.optional(),
   to: Period.optional(),
-  maxPoints: z
-    .string()
+  maxPoints: text()
     .regex(/^\d{1,5}$/, 'expected a whole number')
     .transform(Number)
     .pipe(z.number().int().min(3).max(5000))

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, LocalizedText, Period, Timestamp, Version } from './common';
+import { Id, IsoDate, LocalizedText, Period, text, Timestamp, urlText, Version } from './common';
 
 /** The twelve phases of the incubator's trial template (domain brief §4). */
 export const Phase = z.enum([
@@ -44,9 +44,9 @@ export const Milestone = z.strictObject({
   id: Id,
   consortiumId: Id,
   phase: Phase,
-  code: z.string().min(1).max(20),
+  code: text().min(1).max(20),
   title: LocalizedText,
-  description: z.string().max(4000),
+  description: text().max(4000),
   status: MilestoneStatus,
   /** Frozen when the plan is approved; null while the plan is a draft. */
   baselineDate: IsoDate.nullable(),
@@ -54,7 +54,7 @@ export const Milestone = z.strictObject({
   actualDate: IsoDate.nullable(),
   progress: z.number().int().min(0).max(100),
   startDate: IsoDate,
-  evidenceExpected: z.array(z.string().max(200)).max(20),
+  evidenceExpected: z.array(text().max(200)).max(20),
   requiresKpiValues: z.boolean(),
   evidenceCount: z.number().int().min(0),
   version: Version,
@@ -67,8 +67,8 @@ export const MilestonePatch = z
     progress: z.number().int().min(0).max(100),
     forecastDate: IsoDate,
     /** Required whenever forecastDate changes: slippage history is data. */
-    reason: z.string().trim().min(3).max(1000),
-    description: z.string().trim().max(4000),
+    reason: text().trim().min(3).max(1000),
+    description: text().trim().max(4000),
   })
   .partial()
   .refine((p) => Object.keys(p).some((k) => k !== 'reason'), 'at least one field is required')
@@ -80,7 +80,7 @@ export type MilestonePatch = z.infer<typeof MilestonePatch>;
 
 export const TransitionRequest = z.strictObject({
   action: TransitionAction,
-  comment: z.string().trim().max(4000).optional(),
+  comment: text().trim().max(4000).optional(),
   /** With `submit`: the day the lead declares the milestone achieved (default: that day). */
   achievedOn: IsoDate.optional(),
 });
@@ -103,8 +103,8 @@ export const MilestoneEvent = z.strictObject({
   toStatus: MilestoneStatus.nullable(),
   previousDate: IsoDate.nullable(),
   newDate: IsoDate.nullable(),
-  comment: z.string().max(4000).nullable(),
-  actorName: z.string().max(200),
+  comment: text().max(4000).nullable(),
+  actorName: text().max(200),
   at: Timestamp,
 });
 export type MilestoneEvent = z.infer<typeof MilestoneEvent>;
@@ -113,31 +113,31 @@ export const Evidence = z.strictObject({
   id: Id,
   milestoneId: Id,
   kind: z.enum(['file', 'link']),
-  name: z.string().min(1).max(255),
-  url: z.url().nullable(),
-  mediaType: z.string().max(100).nullable(),
+  name: text().min(1).max(255),
+  url: urlText().nullable(),
+  mediaType: text().max(100).nullable(),
   sizeBytes: z.number().int().min(0).nullable(),
   /** The expected item (of the milestone's evidenceExpected) this evidence answers. */
-  covers: z.string().max(200).nullable(),
-  uploadedBy: z.string().max(200),
+  covers: text().max(200).nullable(),
+  uploadedBy: text().max(200),
   uploadedAt: Timestamp,
 });
 export type Evidence = z.infer<typeof Evidence>;
 
 /** What a piece of evidence was filed for: one of the milestone's expected items, or nothing. */
-const Covers = z.string().trim().min(1).max(200).nullable();
+const Covers = text().trim().min(1).max(200).nullable();
 
 export const EvidenceLinkInput = z.strictObject({
-  name: z.string().trim().min(1).max(255),
-  url: z.url({ protocol: /^https?$/ }).max(2000),
+  name: text().trim().min(1).max(255),
+  url: urlText({ protocol: /^https?$/ }),
   covers: Covers.default(null),
 });
 export type EvidenceLinkInput = z.infer<typeof EvidenceLinkInput>;
 
 /** Query of a file upload: the body is the file itself, its Content-Type the media type. */
 export const EvidenceUploadQuery = z.strictObject({
-  name: z.string().trim().min(1).max(255),
-  covers: z.string().trim().min(1).max(200).optional(),
+  name: text().trim().min(1).max(255),
+  covers: text().trim().min(1).max(200).optional(),
 });
 export type EvidenceUploadQuery = z.infer<typeof EvidenceUploadQuery>;
 
@@ -158,29 +158,28 @@ export const EVIDENCE_MEDIA_TYPES = [
 ] as const;
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
-export const CommentRequest = z.strictObject({ comment: z.string().trim().min(1).max(4000) });
+export const CommentRequest = z.strictObject({ comment: text().trim().min(1).max(4000) });
 
 /** What stops a submission: an expected piece of evidence, or a KPI value not yet entered. */
 export const SubmissionGap = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('evidence'), item: z.string() }),
-  z.strictObject({ kind: z.literal('kpiValue'), kpiId: Id, kpiCode: z.string(), period: Period }),
+  z.strictObject({ kind: z.literal('evidence'), item: text() }),
+  z.strictObject({ kind: z.literal('kpiValue'), kpiId: Id, kpiCode: text(), period: Period }),
 ]);
 export type SubmissionGap = z.infer<typeof SubmissionGap>;
 
 /** One phase of a programme's milestone template (domain brief §4). */
 export const MilestoneTemplateItem = z.strictObject({
   phase: Phase,
-  code: z
-    .string()
+  code: text()
     .trim()
     .regex(/^[A-Z0-9][A-Z0-9_-]{0,19}$/, 'expected e.g. J3 or DPIA_1'),
   title: LocalizedText,
-  description: z.string().trim().max(4000),
+  description: text().trim().max(4000),
   /** Months after the consortium's start at which the milestone opens. */
   offsetMonths: z.number().int().min(0).max(120),
   /** Months from opening to due date (0: due the month it opens). */
   durationMonths: z.number().int().min(0).max(120),
-  evidenceExpected: z.array(z.string().trim().min(1).max(200)).max(20),
+  evidenceExpected: z.array(text().trim().min(1).max(200)).max(20),
   requiresKpiValues: z.boolean(),
 });
 export type MilestoneTemplateItem = z.infer<typeof MilestoneTemplateItem>;
@@ -212,7 +211,7 @@ export const MilestonePlan = z.strictObject({
   consortiumId: Id,
   status: PlanStatus,
   approvedAt: Timestamp.nullable(),
-  approvedBy: z.string().max(200).nullable(),
+  approvedBy: text().max(200).nullable(),
   milestoneCount: z.number().int().min(0),
   version: Version,
 });
@@ -223,10 +222,10 @@ export const MilestoneCreate = z
     phase: Phase,
     code: MilestoneTemplateItem.shape.code,
     title: LocalizedText,
-    description: z.string().trim().max(4000).default(''),
+    description: text().trim().max(4000).default(''),
     startDate: IsoDate,
     forecastDate: IsoDate,
-    evidenceExpected: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+    evidenceExpected: z.array(text().trim().min(1).max(200)).max(20).default([]),
     requiresKpiValues: z.boolean().default(false),
   })
   .refine((m) => m.forecastDate >= m.startDate, {
@@ -278,9 +277,9 @@ export type MilestoneRefusal = z.infer<typeof MilestoneRefusal>;
 /** A submission waiting for a manager, oldest first in the queue. */
 export const ReviewItem = z.strictObject({
   milestone: Milestone,
-  consortium: z.strictObject({ id: Id, code: z.string(), name: z.string() }),
+  consortium: z.strictObject({ id: Id, code: text(), name: text() }),
   submittedAt: Timestamp,
-  submittedBy: z.string().max(200),
+  submittedBy: text().max(200),
   waitingDays: z.number().int().min(0),
   /** How many of the expected items a piece of evidence covers (unrelated pieces do not count). */
   evidenceCovered: z.number().int().min(0),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, LocalizedText } from './common';
+import { Id, IsoDate, LocalizedText, text } from './common';
 import { ConsortiumStatus, OrganisationType } from './consortium';
 import { MilestoneStatus } from './milestone';
 import { Programme } from './programme';
@@ -38,11 +38,11 @@ export const NextMilestone = z.strictObject({
 
 export const ConsortiumCard = z.strictObject({
   id: Id,
-  code: z.string(),
-  name: z.string(),
-  solution: z.string(),
+  code: text(),
+  name: text(),
+  solution: text(),
   status: ConsortiumStatus,
-  lead: z.strictObject({ name: z.string(), type: OrganisationType }).nullable(),
+  lead: z.strictObject({ name: text(), type: OrganisationType }).nullable(),
   health: Health,
   healthReasons: z.array(HealthReason),
   milestones: z.strictObject({

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { Id, IsoDate, Timestamp, Version } from './common';
+import { Id, IsoDate, text, Timestamp, Version } from './common';
 
 export const Programme = z.strictObject({
   id: Id,
-  name: z.string().min(1).max(200),
-  funder: z.string().max(200),
-  description: z.string().max(2000),
+  name: text().min(1).max(200),
+  funder: text().max(200),
+  description: text().max(2000),
   startDate: IsoDate,
   endDate: IsoDate,
   /** Counts and numerators below this are shown as "< n" to observers and in exports. */
@@ -25,9 +25,9 @@ export type Programme = z.infer<typeof Programme>;
  */
 export const ProgrammePatch = z
   .strictObject({
-    name: z.string().trim().min(1).max(200),
-    funder: z.string().trim().max(200),
-    description: z.string().trim().max(2000),
+    name: text().trim().min(1).max(200),
+    funder: text().trim().max(200),
+    description: text().trim().max(2000),
     smallCountThreshold: Programme.shape.smallCountThreshold,
     slippageToleranceDays: Programme.shape.slippageToleranceDays,
     leadsSetTargets: Programme.shape.leadsSetTargets,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, Period, Timestamp, Version } from './common';
+import { emailText, Id, IsoDate, Period, text, Timestamp, Version } from './common';
 
 export const ReportingPeriod = z.strictObject({
   id: Id,
@@ -16,15 +16,15 @@ export const AuditEntry = z.strictObject({
   id: Id,
   at: Timestamp,
   actorId: Id.nullable(),
-  actorName: z.string().max(200),
-  role: z.string().max(40).nullable(),
-  action: z.string().max(80),
-  entityType: z.string().max(40),
+  actorName: text().max(200),
+  role: text().max(40).nullable(),
+  action: text().max(80),
+  entityType: text().max(40),
   entityId: Id,
   consortiumId: Id.nullable(),
-  before: z.record(z.string(), z.unknown()).nullable(),
-  after: z.record(z.string(), z.unknown()).nullable(),
-  requestId: z.string().max(80),
+  before: z.record(text(), z.unknown()).nullable(),
+  after: z.record(text(), z.unknown()).nullable(),
+  requestId: text().max(80),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
@@ -40,8 +40,8 @@ export type Membership = z.infer<typeof Membership>;
 
 export const User = z.strictObject({
   id: Id,
-  email: z.email(),
-  name: z.string().min(1).max(200),
+  email: emailText(),
+  name: text().min(1).max(200),
   locale: z.enum(['fr', 'en']),
   disabled: z.boolean(),
   memberships: z.array(Membership),
