@@ -119,13 +119,12 @@ describe('programme settings in Administration', () => {
     });
   });
 
-  it('shows the rules read-only to an observer', async () => {
+  it('refuses Administration to an observer, as the navigation does', async () => {
     await signIn('observer');
     const { container } = renderRoute('/admin');
     expect(
-      await screen.findByRole('heading', { level: 2, name: text.thresholds }),
+      await screen.findByRole('heading', { level: 1, name: 'Accès refusé' }),
     ).toBeInTheDocument();
-    expect(screen.getByText(text.targetsByManagers)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: text.edit })).not.toBeInTheDocument();
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
     expect(await axeViolations(container)).toEqual([]);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Milestone, TransitionAction } from '@domain/contract/milestone';
 import type { Role } from '@domain/contract/reporting';
 import { availableActions, checkTransition, TRANSITIONS } from '@domain/rules/milestone-machine';
+import { todayIso } from '@domain/rules/periods';
 import { isApiError } from '@/api/errors';
 import { useAdoptCurrentMilestone, useTransitionMilestone } from '@/api/milestones';
 import { FormDialog } from './form-dialog';
@@ -31,6 +32,8 @@ interface MilestoneActionsProps {
 export function MilestoneActions({ milestone, role }: MilestoneActionsProps) {
   const { t } = useTranslation();
   const commentId = useId();
+  const achievedId = useId();
+  const [achievedOn, setAchievedOn] = useState(() => todayIso(new Date()));
   const [open, setOpen] = useState<TransitionAction | null>(null);
   const [comment, setComment] = useState('');
   const [commentMissing, setCommentMissing] = useState(false);
@@ -45,6 +48,7 @@ export function MilestoneActions({ milestone, role }: MilestoneActionsProps) {
   function start(action: TransitionAction) {
     setOpen(action);
     setComment('');
+    setAchievedOn(todayIso(new Date()));
     setCommentMissing(false);
     setDialogProblem(null);
     setOutcome(null);
@@ -59,7 +63,11 @@ export function MilestoneActions({ milestone, role }: MilestoneActionsProps) {
       {
         milestoneId: milestone.id,
         version: milestone.version,
-        transition: { action, comment: comment.trim() || undefined },
+        transition: {
+          action,
+          comment: comment.trim() || undefined,
+          ...(action === 'submit' ? { achievedOn } : {}),
+        },
       },
       {
         onSuccess: () => {
@@ -137,6 +145,26 @@ export function MilestoneActions({ milestone, role }: MilestoneActionsProps) {
           onSubmit={() => send(open)}
           onCancel={() => setOpen(null)}
         >
+          {open === 'submit' ? (
+            <div className="field">
+              <label htmlFor={achievedId} className="field-label">
+                {t('milestoneActions.achievedOn')}
+              </label>
+              <p id={`${achievedId}-hint`} className="field-hint">
+                {t('milestoneActions.achievedOnHint')}
+              </p>
+              <input
+                id={achievedId}
+                type="date"
+                className="input"
+                required
+                max={todayIso(new Date())}
+                value={achievedOn}
+                aria-describedby={`${achievedId}-hint`}
+                onChange={(e) => setAchievedOn(e.target.value)}
+              />
+            </div>
+          ) : null}
           <div className="field">
             <label htmlFor={commentId} className="field-label">
               {commentLabel}
