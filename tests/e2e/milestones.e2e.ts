@@ -65,7 +65,8 @@ async function act(page: Page, action: string, done: string, comment?: string) {
     .getByRole('button', { name: action })
     .click();
   const dialog = page.getByRole('dialog');
-  if (comment) await dialog.getByRole('textbox').fill(comment);
+  // The comment is the dialog's text area (the submit dialog also has a date field).
+  if (comment) await dialog.locator('textarea').fill(comment);
   await dialog.getByRole('button', { name: action }).click();
   await page.getByText(done).waitFor();
 }
