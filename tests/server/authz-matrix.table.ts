@@ -234,23 +234,17 @@ export type MatrixRoute = keyof typeof MATRIX;
  * handed to the caller need a manager of every programme (the matrix server sends no e-mail, so
  * an e-mailed reset is not possible either: 403).
  */
+const SHARED_REFUSED = {
+  anonymous: 401,
+  observer: 403,
+  member: 403,
+  lead: 403,
+  manager: 403,
+  disabled: 401,
+} as const;
 export const SHARED_ACCOUNT_CELLS = {
-  patchUser: {
-    anonymous: 401,
-    observer: 403,
-    member: 403,
-    lead: 403,
-    manager: 403,
-    disabled: 401,
-  },
-  createPasswordReset: {
-    anonymous: 401,
-    observer: 403,
-    member: 403,
-    lead: 403,
-    manager: 403,
-    disabled: 401,
-  },
+  patchUser: SHARED_REFUSED,
+  createPasswordReset: SHARED_REFUSED,
 } as const satisfies Partial<Record<MatrixRoute, Readonly<Record<PrincipalName, Status>>>>;
 
 /** Every asserted cell of a row: three per principal, or one where the route names no object. */
