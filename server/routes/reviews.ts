@@ -16,6 +16,7 @@ export const reviewHandlers: Pick<Handlers, 'listReviews'> = {
       )
     ).filter((m) => m.status === 'submitted');
     const ids = milestones.map((m) => m.id);
+    // Nothing submitted: no query (an empty IN list is not valid SQL).
     const evidence =
       ids.length === 0
         ? []
@@ -25,16 +26,12 @@ export const reviewHandlers: Pick<Handlers, 'listReviews'> = {
             .where('milestoneId', 'in', ids)
             .execute();
     const events =
-      milestones.length === 0
+      ids.length === 0
         ? []
         : await ctx.db
             .selectFrom('milestoneEvents')
             .selectAll()
-            .where(
-              'milestoneId',
-              'in',
-              milestones.map((m) => m.id),
-            )
+            .where('milestoneId', 'in', ids)
             .where('action', '=', 'submit')
             .execute();
     return {

@@ -61,7 +61,7 @@ async function summaries(
   return [...byId.values()];
 }
 
-/** Every programme each account belongs to, beyond the one being listed. */
+/** Every programme each listed account belongs to, this one included: one query for the page. */
 async function accountProgrammes(db: Kysely<DB>, userIds: string[]) {
   const byUser = new Map<string, string[]>();
   if (userIds.length === 0) return byUser;
