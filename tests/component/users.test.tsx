@@ -169,4 +169,31 @@ describe('users administration', () => {
     await screen.findByLabelText('Lien à transmettre');
     expect(await axeViolations(container)).toEqual([]);
   });
+
+  it('offers no disabling of an account another programme shares, and says why', async () => {
+    const db = await mockApi.db();
+    await db
+      .insertInto('memberships')
+      .values({
+        userId: demoUser('lead').id,
+        role: 'observer',
+        programmeId: 'cohorte-2027',
+        consortiumId: null,
+        position: 1,
+      })
+      .execute();
+    const { user } = renderRoute('/admin/users');
+    await screen.findByRole('table', { name: /Comptes du programme/ });
+    const shared = within(rowOf('Thomas Leroy'));
+    expect(shared.queryByRole('button', { name: 'Désactiver' })).not.toBeInTheDocument();
+    expect(shared.getByText(/aussi membre d’un autre programme/)).toBeInTheDocument();
+    expect(
+      within(rowOf('Julie Moreau')).getByRole('button', { name: 'Désactiver' }),
+    ).toBeInTheDocument();
+    // The dev mocks send no e-mail: the link cannot be issued, and the reason is given.
+    await user.click(shared.getByRole('button', { name: 'Lien de réinitialisation' }));
+    expect(
+      await screen.findByText(/seul un gestionnaire de tous ses programmes peut le désactiver ou/),
+    ).toHaveAttribute('role', 'alert');
+  });
 });
