@@ -94,6 +94,20 @@ describe('milestone page', () => {
     ]);
   });
 
+  it('freezes a submitted milestone for its lead, who may only withdraw it', async () => {
+    await openPage('J8', 'lead');
+    const buttons = within(actionsRegion()).getAllByRole('button');
+    expect(buttons.map((b) => b.textContent)).toEqual([actions.action.withdraw]);
+    expect(screen.getByText(fr.milestonePage.underReview)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: edit.open })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', {
+        name: (n) => n.startsWith(`${evidence.delete} `) && n !== actions.action.withdraw,
+      }),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: evidence.add })).not.toBeInTheDocument();
+  });
+
   it('lists what is missing when a submission is refused, and changes nothing', async () => {
     const { user, m } = await openPage('J10', 'lead');
     await user.click(screen.getByRole('button', { name: actions.action.submit }));

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
 import type { Consortium } from '@domain/contract/consortium';
 import type { Milestone } from '@domain/contract/milestone';
-import { isDone } from '@domain/rules/milestone-machine';
+import { acceptsChanges, availableActions, isUnderReview } from '@domain/rules/milestone-machine';
 import { todayIso } from '@domain/rules/periods';
 import { can, effectiveRole } from '@domain/rules/permissions';
 import { consortiumQueryOptions, useConsortium } from '@/api/consortia';
@@ -81,8 +81,13 @@ function MilestoneScreen({
   const programme = useProgrammes().items.find((p) => p.id === consortium.programmeId);
   const principal = principalOf(useMe());
   const scope = { programmeId: consortium.programmeId, consortiumId: consortium.id };
-  const open = !isDone(milestone.status);
-  const canUpdate = open && can(principal, 'milestone.update', scope);
+  const role = effectiveRole(principal, scope);
+  const canUpdate = acceptsChanges(milestone.status) && can(principal, 'milestone.update', scope);
+  // Whoever could take the submission back is told why the edit controls are gone.
+  const frozenForMe =
+    isUnderReview(milestone.status) &&
+    role !== null &&
+    availableActions(role, milestone.status).includes('withdraw');
   const title = milestone.title[locale];
   const health = healthOf(
     milestone,
@@ -101,7 +106,8 @@ function MilestoneScreen({
       >
         <p>{t('milestonePage.intro', { code: milestone.code, name: consortium.name })}</p>
       </PageHeader>
-      <MilestoneActions milestone={milestone} role={effectiveRole(principal, scope)} />
+      <MilestoneActions milestone={milestone} role={role} />
+      {frozenForMe ? <p className="notice">{t('milestonePage.underReview')}</p> : null}
       <MilestoneSummary milestone={milestone} health={health} />
       {canUpdate ? (
         <MilestoneEditor

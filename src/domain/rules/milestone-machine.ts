@@ -87,3 +87,13 @@ export function availableActions(role: Role, from: MilestoneStatus): TransitionA
 export function isDone(status: MilestoneStatus): boolean {
   return status === 'approved' || status === 'waived';
 }
+
+/** Submitted and waiting for the manager: frozen, so that what is approved is what was sent. */
+export function isUnderReview(status: MilestoneStatus): boolean {
+  return status === 'submitted';
+}
+
+/** Whether progress, dates and evidence may change now: neither closed nor under review. */
+export function acceptsChanges(status: MilestoneStatus): boolean {
+  return !isDone(status) && !isUnderReview(status);
+}

@@ -1,5 +1,6 @@
 import type { Milestone, MilestoneRefusal } from '../contract/milestone';
 import { Problem } from '../problems';
+import { isUnderReview } from './milestone-machine';
 
 /**
  * A refused milestone write. The message is English (logs, API users); `details.reason` is the
@@ -33,7 +34,7 @@ export function milestoneRefusal(
  * changes its progress, dates or evidence. The lead withdraws the submission to change it.
  */
 export function checkNotUnderReview(m: Pick<Milestone, 'status'>): void {
-  if (m.status === 'submitted') {
+  if (isUnderReview(m.status)) {
     throw milestoneRefusal(
       422,
       'under_review',
