@@ -144,8 +144,9 @@ describe('sign-in', () => {
     ).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');
     await signInAs(user, 'manager');
+    // Signing in, then the KPI screen's chunk and data: slow on a loaded CI machine.
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Indicateurs' }),
+      await screen.findByRole('heading', { level: 1, name: 'Indicateurs' }, { timeout: 15_000 }),
     ).toBeInTheDocument();
   });
 
