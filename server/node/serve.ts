@@ -10,6 +10,9 @@ import { originsOf, type Config } from './config';
 import { smtpMailer } from './smtp';
 import { staticFiles } from './static';
 
+/** In-flight answers get this long after a stop signal; the process limit is 10 s. */
+const DRAIN_GRACE_MS = 5_000;
+
 export interface RunningServer {
   url: string;
   /** Stops accepting, lets in-flight requests finish, then closes the database. */
@@ -47,7 +50,16 @@ export async function listen(
     close() {
       closing ??= (async () => {
         await new Promise<void>((done) => {
-          server.close(() => done());
+          // A keep-alive connection busy at the signal turns idle once its answer is sent, and
+          // would otherwise linger until a timeout: close each as it turns idle, and cut whatever
+          // is still open when the grace period ends.
+          const sweep = setInterval(() => server.closeIdleConnections(), 50);
+          const cut = setTimeout(() => server.closeAllConnections(), DRAIN_GRACE_MS);
+          server.close(() => {
+            clearInterval(sweep);
+            clearTimeout(cut);
+            done();
+          });
           server.closeIdleConnections();
         });
         await database.close();
