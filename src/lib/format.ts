@@ -96,3 +96,16 @@ export function formatDateTime(iso: string, locale: Locale): string {
     timeStyle: 'short',
   }).format(new Date(iso));
 }
+
+/**
+ * A number as people type it in either language: "12,5" (French) and "12.5" (English) are both
+ * read, whatever the interface language, because figures are often pasted from the other one.
+ * Spaces, including the no-break ones Intl writes in French, are thousands separators. Anything
+ * else ("abc", "12,5,3", "1.200,5") is 'invalid' rather than a guess; blank is undefined.
+ */
+export function parseLocaleNumber(text: string): number | undefined | 'invalid' {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
+  if (compact === '') return undefined;
+  if (!/^[-+]?(\d+[.,]?\d*|[.,]\d+)$/.test(compact)) return 'invalid';
+  return Number(compact.replace(',', '.'));
+}

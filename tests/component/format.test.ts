@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatEuros, formatNumber, formatPeriod } from '@/lib/format';
+import {
+  formatDate,
+  formatEuros,
+  formatNumber,
+  formatPeriod,
+  parseLocaleNumber,
+} from '@/lib/format';
 
 // Intl inserts narrow no-break spaces in French; compare with plain spaces for readability.
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
@@ -44,5 +50,30 @@ describe('format', () => {
   it('formats budgets in whole euros', () => {
     expect(plain(formatEuros(640000, 'fr'))).toBe('640 000 €');
     expect(formatEuros(640000, 'en')).toBe('€640,000');
+  });
+});
+
+describe('parseLocaleNumber', () => {
+  it('reads the French and the English decimal mark', () => {
+    expect(parseLocaleNumber('12,5')).toBe(12.5);
+    expect(parseLocaleNumber('12.5')).toBe(12.5);
+    expect(parseLocaleNumber('-0,25')).toBe(-0.25);
+    expect(parseLocaleNumber(',5')).toBe(0.5);
+  });
+
+  it('takes spaces, including the ones Intl writes in French, as thousands separators', () => {
+    expect(parseLocaleNumber(' 1 200 ')).toBe(1200);
+    expect(parseLocaleNumber('1\u202f200\u00a0000')).toBe(1200000);
+  });
+
+  it('says blank apart from wrong', () => {
+    expect(parseLocaleNumber('')).toBeUndefined();
+    expect(parseLocaleNumber('   ')).toBeUndefined();
+    expect(parseLocaleNumber('abc')).toBe('invalid');
+    expect(parseLocaleNumber('12,5,3')).toBe('invalid');
+    expect(parseLocaleNumber('1.200,5')).toBe('invalid');
+    expect(parseLocaleNumber('12abc')).toBe('invalid');
+    expect(parseLocaleNumber('1e3')).toBe('invalid');
+    expect(parseLocaleNumber('-')).toBe('invalid');
   });
 });

@@ -3,7 +3,7 @@ import type { KpiDefinition, KpiSeries } from '@domain/contract/kpi';
 import { demo } from '@tests/support/mock-api';
 import { toCsv } from '@domain/rules/csv';
 import { detailRows, versionBreaks } from '@/features/charts/detail-rows';
-import { checkDraft, parseDecimal } from '@/features/kpis/cell-draft';
+import { checkDraft } from '@/features/kpis/cell-draft';
 import { cellErrorsOf } from '@/features/kpis/cell-errors';
 import { entryWindow } from '@/features/kpis/entry-window';
 import { buildSettings, settingsDraftOf } from '@/features/kpis/settings-draft';
@@ -75,14 +75,6 @@ describe('entry window', () => {
 });
 
 describe('what people type', () => {
-  it('reads both decimal marks and typed thousands separators', () => {
-    expect(parseDecimal('12,5')).toBe(12.5);
-    expect(parseDecimal(' 1 200 ')).toBe(1200);
-    expect(parseDecimal('')).toBeUndefined();
-    expect(parseDecimal('12,5,1')).toBe('invalid');
-    expect(parseDecimal('abc')).toBe('invalid');
-  });
-
   it('checks a cell with the shared rules before sending it', () => {
     const kpi = demo.kpis.find((k) => k.code === 'PPS')!;
     const settings = demo.consortiumKpis.find(

@@ -1,5 +1,6 @@
 import { Programme, ProgrammePatch } from '@domain/contract/programme';
 import type { ApiError } from '@/api/errors';
+import { parseLocaleNumber } from '@/lib/format';
 
 /**
  * The settings form's side of editing a programme, kept free of React: what the manager typed,
@@ -80,10 +81,10 @@ export function errorFor(field: SettingField, code: string): FieldError {
   return { key: 'invalid' };
 }
 
-/** Whole numbers only; spaces (a French thousands separator) are tolerated. */
+/** Whole numbers only: "1,5" reads as a number but is refused as not whole. */
 function parseWhole(text: string): number | null {
-  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
-  return /^[+-]?\d+$/.test(compact) ? Number(compact) : null;
+  const value = parseLocaleNumber(text);
+  return typeof value === 'number' && Number.isInteger(value) ? value : null;
 }
 
 export type DraftResult =

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { Consortium, ConsortiumPatch } from '@domain/contract/consortium';
 import type { ApiError } from '@/api/errors';
+import { parseLocaleNumber } from '@/lib/format';
 
 /**
  * The form's side of editing a consortium, kept free of React: what the user typed (strings),
@@ -52,13 +53,6 @@ export function isEditableField(field: string): field is EditableField {
   return (EDITABLE_FIELDS as readonly string[]).includes(field);
 }
 
-/** Accepts "1200000", "1 200 000" (spaces as the French thousands separator) or "1,5" (then refused as not whole). */
-function parseAmount(text: string): number | null {
-  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
-  if (!/^[+-]?\d+([.,]\d+)?$/.test(compact)) return null;
-  return Number(compact.replace(',', '.'));
-}
-
 export type DraftResult =
   | { kind: 'unchanged' }
   | { kind: 'invalid'; errors: FieldErrors }
@@ -70,9 +64,10 @@ export function buildPatch(base: EditableValues, draft: Draft): DraftResult {
   const errors: FieldErrors = {};
   for (const field of EDITABLE_FIELDS) {
     if (field === 'budgetEur') {
-      const amount = parseAmount(draft.budgetEur);
-      if (draft.budgetEur.trim() === '') errors.budgetEur = { key: 'required' };
-      else if (amount === null) errors.budgetEur = { key: 'number' };
+      // "1,5" reads as a number here; the contract then refuses it as not whole.
+      const amount = parseLocaleNumber(draft.budgetEur);
+      if (amount === undefined) errors.budgetEur = { key: 'required' };
+      else if (amount === 'invalid') errors.budgetEur = { key: 'number' };
       else if (amount !== base.budgetEur) changed.budgetEur = amount;
     } else if (draft[field].trim() !== base[field].trim()) {
       changed[field] = draft[field];

@@ -8,6 +8,7 @@ import type {
 } from '@domain/contract/kpi';
 import { kpiStatus, targetAt } from '@domain/rules/kpi-status';
 import { computeValue, validateKpiValue } from '@domain/rules/kpi-values';
+import { parseLocaleNumber } from '@/lib/format';
 
 /** What the cell editor holds: text as typed, so "12,5" and a half-typed number survive. */
 export interface CellDraft {
@@ -36,14 +37,6 @@ export function draftOf(current: KpiValue | null, defaultSource: string): CellDr
     explanation: current?.explanation ?? '',
     provisional: current?.provisional ?? false,
   };
-}
-
-/** Accepts both decimal marks and the spaces people type as thousands separators. */
-export function parseDecimal(text: string): number | undefined | 'invalid' {
-  const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  if (compact === '') return undefined;
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(compact)) return 'invalid';
-  return Number(compact);
 }
 
 export interface CellContext {
@@ -84,7 +77,7 @@ function numbersOf(
   const input: Numbers = {};
   const errors: CellErrors = {};
   for (const f of fields) {
-    const n = parseDecimal(draft[f]);
+    const n = parseLocaleNumber(draft[f]);
     if (n === 'invalid') errors[f] = 'not_a_number';
     else if (n !== undefined) input[f] = n;
   }

@@ -9,7 +9,7 @@ import {
   type SourceType,
 } from '@domain/contract/kpi';
 import { measureIssues, VERSIONED_FIELDS } from '@domain/rules/kpi-catalogue';
-import { parseDecimal } from './cell-draft';
+import { parseLocaleNumber } from '@/lib/format';
 import { normalisePeriod } from './settings-draft';
 
 /** The catalogue form as typed; numbers stay text until the save. */
@@ -74,7 +74,7 @@ export function definitionDraftOf(kpi: KpiDefinition): DefinitionDraft {
 }
 
 const numberOrText = (s: string): number | string => {
-  const n = parseDecimal(s);
+  const n = parseLocaleNumber(s);
   return typeof n === 'number' ? n : s;
 };
 

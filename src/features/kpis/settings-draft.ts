@@ -6,7 +6,7 @@ import {
   type Tolerance,
 } from '@domain/contract/kpi';
 import { consortiumKpiIssues } from '@domain/rules/kpi-settings';
-import { parseDecimal } from './cell-draft';
+import { parseLocaleNumber } from '@/lib/format';
 
 export interface TargetDraft {
   /** Stable React key while rows are added and removed. */
@@ -73,7 +73,7 @@ export function buildSettings(
 ): Built {
   const errors: SettingsErrors = {};
   const number = (path: string, raw: string, scale = 1): number => {
-    const n = parseDecimal(raw);
+    const n = parseLocaleNumber(raw);
     if (n === undefined) errors[path] ??= 'required';
     else if (n === 'invalid') errors[path] ??= 'not_a_number';
     else return n / scale;
