@@ -206,6 +206,15 @@ describe('the achievement date and what a review may not change', () => {
     }
   });
 
+  it('names a future achievement date before the gaps, which the lead may be about to fill', () => {
+    const gaps = [{ kind: 'evidence' as const, item: 'PV de recette signé' }];
+    const request = { action: 'submit' as const, achievedOn: '2026-03-10' };
+    const p = problemOf(() =>
+      applyTransition(input({ milestone: inProgress, role: 'lead', request, gaps })),
+    );
+    expect(p.details).toMatchObject({ reason: 'achieved_on_invalid', max: '2026-03-02' });
+  });
+
   it('clears the declared date when the submission is withdrawn or sent back', () => {
     const declared = { ...submitted, actualDate: '2026-02-24' };
     for (const request of [

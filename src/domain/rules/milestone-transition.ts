@@ -70,6 +70,8 @@ export function applyTransition({
       field: 'comment',
     });
   }
+  // A date the person can correct in the dialog is named before what the submission lacks.
+  const actualDate = actualDateAfter(m, request, today);
   if ((action === 'submit' || action === 'approve') && gaps.length > 0) {
     throw milestoneRefusal(
       422,
@@ -81,7 +83,7 @@ export function applyTransition({
   const next: Milestone = {
     ...m,
     status: check.to,
-    actualDate: actualDateAfter(m, request, today),
+    actualDate,
     progress: action === 'approve' ? 100 : m.progress,
     version: m.version + 1,
     updatedAt: ctx.now,
