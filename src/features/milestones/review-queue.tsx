@@ -24,7 +24,7 @@ export function ReviewQueue({ items }: { items: ReviewItem[] }) {
   }
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="reviews-caption">
-      <table className="table review-table">
+      <table className="table table-cards review-table">
         <caption id="reviews-caption">{t('reviews.caption', { count: items.length })}</caption>
         <thead>
           <tr>

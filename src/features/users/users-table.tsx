@@ -29,7 +29,7 @@ export function UsersTable({
   const sorted = [...users].sort((a, b) => a.name.localeCompare(b.name, locale));
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="users-caption">
-      <table className="table">
+      <table className="table table-cards">
         <caption id="users-caption">{t('users.caption', { name: programmeName })}</caption>
         <thead>
           <tr>
@@ -48,8 +48,10 @@ export function UsersTable({
                 {u.name}
                 {u.id === meId ? <span className="muted"> ({t('users.you')})</span> : null}
               </th>
-              <td className="nowrap">{u.email}</td>
-              <td>
+              <td className="nowrap" data-label={t('account.email')}>
+                {u.email}
+              </td>
+              <td data-label={t('users.roles')}>
                 <ul className="plain-list">
                   {u.memberships.map((m) => (
                     <li key={`${m.role}-${m.consortiumId ?? ''}`}>
@@ -63,21 +65,21 @@ export function UsersTable({
                   ))}
                 </ul>
               </td>
-              <td>
+              <td data-label={t('users.status')}>
                 <span
                   className={u.disabled ? 'badge badge-user-disabled' : 'badge badge-user-active'}
                 >
                   {u.disabled ? t('users.disabled') : t('users.active')}
                 </span>
               </td>
-              <td className="nowrap">
+              <td className="nowrap" data-label={t('users.lastSignIn')}>
                 {u.lastSignInAt ? (
                   formatDateTime(u.lastSignInAt, locale)
                 ) : (
                   <span className="muted">{t('users.never')}</span>
                 )}
               </td>
-              <td>
+              <td data-label={t('users.actions')}>
                 <div
                   className="row-actions"
                   role="group"
