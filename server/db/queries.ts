@@ -9,6 +9,7 @@ import type {
 } from '../../src/domain/contract';
 import { currentValues } from '../../src/domain/demo/dataset';
 import { notFound } from '../../src/domain/problems';
+import { comparePeriods } from '../../src/domain/rules/periods';
 import { toConsortium, toConsortiumKpi, toKpi, toKpiValue, toMilestone, toProgramme } from './rows';
 import type { DB } from './schema';
 
@@ -98,6 +99,38 @@ export async function currentValuesOf(
   let q = db.selectFrom('kpiValues').selectAll().where('consortiumId', 'in', consortiumIds);
   if (kpiId !== undefined) q = q.where('kpiId', '=', kpiId);
   return currentValues((await q.execute()).map(toKpiValue));
+}
+
+/**
+ * The latest period's current value of each KPI a consortium tracks: all a portfolio card needs
+ * for its statuses, read as a few rows per cell instead of every period and revision. Text order
+ * is time order only among periods of one format, and a KPI that changed frequency has several:
+ * SQL keeps the latest of each format, comparePeriods picks among them.
+ */
+export async function latestValuesOf(
+  db: Db,
+  consortiumIds: readonly string[],
+): Promise<KpiValue[]> {
+  if (consortiumIds.length === 0) return [];
+  const format = sql<number>`length(period) + position('Q' in period)`;
+  const rows = await db
+    .selectFrom('kpiValues')
+    .selectAll()
+    .distinctOn(['consortiumId', 'kpiId', format])
+    .where('consortiumId', 'in', consortiumIds)
+    .orderBy('consortiumId')
+    .orderBy('kpiId')
+    .orderBy(format)
+    .orderBy('period', 'desc')
+    .orderBy('revision', 'desc')
+    .execute();
+  const latest = new Map<string, KpiValue>();
+  for (const value of rows.map(toKpiValue)) {
+    const key = `${value.consortiumId}|${value.kpiId}`;
+    const seen = latest.get(key);
+    if (!seen || comparePeriods(value.period, seen.period) > 0) latest.set(key, value);
+  }
+  return [...latest.values()];
 }
 
 export async function currentValueOf(

@@ -14,7 +14,7 @@ import { programmeIdsOf } from './visibility';
 import { toPeriod, toProgramme } from '../db/rows';
 import {
   consortiaOf,
-  currentValuesOf,
+  latestValuesOf,
   kpisOf,
   milestonesOf,
   programmeOr404,
@@ -103,7 +103,7 @@ export const programmeHandlers: Pick<
       milestones: await milestonesOf(ctx.db, ids),
       kpis: await kpisOf(ctx.db, programme.id),
       settings: await settingsOf(ctx.db, ids),
-      values: await currentValuesOf(ctx.db, ids),
+      values: await latestValuesOf(ctx.db, ids),
       today: query.asOf ?? ctx.clock.today(),
     });
   },

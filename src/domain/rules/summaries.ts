@@ -51,12 +51,13 @@ export function summariseConsortiumKpis(
   reader: ReaderOptions,
 ): ConsortiumKpiSummary[] {
   const byKpi = new Map(kpis.map((k) => [k.id, k]));
+  const valuesByKpi = groupBy(values, (v) => v.kpiId);
   return settings.flatMap((s) => {
     const kpi = byKpi.get(s.kpiId);
     if (!kpi) return [];
-    const series = values
-      .filter((v) => v.kpiId === s.kpiId)
-      .sort((a, b) => comparePeriods(a.period, b.period));
+    const series = [...(valuesByKpi.get(s.kpiId) ?? [])].sort((a, b) =>
+      comparePeriods(a.period, b.period),
+    );
     const latestRaw = series[series.length - 1] ?? null;
     // Status is computed on the true value; suppression only hides the number from the reader.
     const status = statusOfValue(kpi, s, latestRaw);
@@ -99,16 +100,36 @@ export interface PortfolioSource {
   today: IsoDate;
 }
 
-export function consortiumCard(src: PortfolioSource, c: Consortium): ConsortiumCard {
+/** Rows grouped by a key in one pass, so per-consortium work never rescans the programme's rows. */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/** One consortium's rows, already separated from the rest of the programme's. */
+interface CardSource {
+  programme: Programme;
+  kpis: readonly KpiDefinition[];
+  milestones: readonly Milestone[];
+  settings: readonly ConsortiumKpi[];
+  values: readonly KpiValue[];
+  today: IsoDate;
+}
+
+function consortiumCard(src: CardSource, c: Consortium): ConsortiumCard {
   const { programme, today } = src;
-  const ms = src.milestones.filter((m) => m.consortiumId === c.id);
+  const ms = src.milestones;
   const opts = { today, slippageToleranceDays: programme.slippageToleranceDays };
-  const kpiSummaries = summariseConsortiumKpis(
-    src.kpis,
-    src.settings.filter((s) => s.consortiumId === c.id),
-    src.values.filter((v) => v.consortiumId === c.id),
-    { suppressSmallCounts: false, smallCountThreshold: programme.smallCountThreshold },
-  );
+  const kpiSummaries = summariseConsortiumKpis(src.kpis, src.settings, src.values, {
+    suppressSmallCounts: false,
+    smallCountThreshold: programme.smallCountThreshold,
+  });
   const kpis = countStatuses(kpiSummaries.map((k) => k.status));
   const { health, reasons } = consortiumHealth({
     milestones: ms,
@@ -145,12 +166,28 @@ export function consortiumCard(src: PortfolioSource, c: Consortium): ConsortiumC
   };
 }
 
+/** Linear in the programme's rows: each row is grouped once, then each card reads its own. */
 export function buildPortfolio(src: PortfolioSource): Portfolio {
+  const milestones = groupBy(src.milestones, (m) => m.consortiumId);
+  const settings = groupBy(src.settings, (s) => s.consortiumId);
+  const values = groupBy(src.values, (v) => v.consortiumId);
   return {
     programme: src.programme,
     asOf: src.today,
     consortia: src.consortia
       .filter((c) => c.programmeId === src.programme.id)
-      .map((c) => consortiumCard(src, c)),
+      .map((c) =>
+        consortiumCard(
+          {
+            programme: src.programme,
+            kpis: src.kpis,
+            milestones: milestones.get(c.id) ?? [],
+            settings: settings.get(c.id) ?? [],
+            values: values.get(c.id) ?? [],
+            today: src.today,
+          },
+          c,
+        ),
+      ),
   };
 }

@@ -1,0 +1,3 @@
+import { portfolioAggregateSuite } from './portfolio-aggregate.suite';
+
+portfolioAggregateSuite('pglite');
