@@ -12,23 +12,44 @@ export function intlLocale(locale: Locale): string {
   return INTL_LOCALE[locale];
 }
 
+/*
+ * Building an Intl formatter costs far more than using one, and a table of 500 rows formats
+ * thousands of cells: each locale-and-options pair is built once and kept.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+export function numberFormat(tag: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${tag}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(tag, options)));
+  return format;
+}
+
+export function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${tag}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(tag, options)));
+  return format;
+}
+
 /** Formats a calendar date (YYYY-MM-DD) without letting the reader's time zone shift the day. */
 export function formatDate(
   iso: string,
   locale: Locale,
   style: 'medium' | 'long' = 'medium',
 ): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: style, timeZone: 'UTC' }).format(
+  return dateFormat(INTL_LOCALE[locale], { dateStyle: style, timeZone: 'UTC' }).format(
     new Date(`${iso}T00:00:00Z`),
   );
 }
 
 export function formatInteger(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 0 }).format(n);
+  return numberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 0 }).format(n);
 }
 
 export function formatEuros(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], {
+  return numberFormat(INTL_LOCALE[locale], {
     style: 'currency',
     currency: 'EUR',
     maximumFractionDigits: 0,
@@ -43,34 +64,32 @@ export function formatNumber(value: number, spec: NumberSpec, locale: Locale): s
   const tag = INTL_LOCALE[locale];
   switch (spec.unit) {
     case 'percent':
-      return new Intl.NumberFormat(tag, { style: 'percent', ...digits }).format(value / 100);
+      return numberFormat(tag, { style: 'percent', ...digits }).format(value / 100);
     case 'days':
-      return new Intl.NumberFormat(tag, {
+      return numberFormat(tag, {
         style: 'unit',
         unit: 'day',
         unitDisplay: 'long',
         ...digits,
       }).format(value);
     case 'minutes':
-      return new Intl.NumberFormat(tag, {
+      return numberFormat(tag, {
         style: 'unit',
         unit: 'minute',
         unitDisplay: 'long',
         ...digits,
       }).format(value);
     case 'eur':
-      return new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR', ...digits }).format(
-        value,
-      );
+      return numberFormat(tag, { style: 'currency', currency: 'EUR', ...digits }).format(value);
     case 'rate': {
       // "per N" written as "/ N" reads the same in French and English; "per 1" says nothing.
-      const n = new Intl.NumberFormat(tag, digits).format(value);
+      const n = numberFormat(tag, digits).format(value);
       return spec.ratePer && spec.ratePer > 1 ? `${n} / ${formatInteger(spec.ratePer, locale)}` : n;
     }
     case 'score':
-      return `${new Intl.NumberFormat(tag, digits).format(value)} / 100`;
+      return `${numberFormat(tag, digits).format(value)} / 100`;
     case 'count':
-      return new Intl.NumberFormat(tag, digits).format(value);
+      return numberFormat(tag, digits).format(value);
   }
 }
 
@@ -82,7 +101,7 @@ export function formatPeriod(period: string, locale: Locale): string {
   const p = parsePeriod(period);
   if (p.frequency === 'quarterly') return `${QUARTER_PREFIX[locale]}${p.index} ${p.year}`;
   if (p.frequency === 'yearly') return String(p.year);
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+  return dateFormat(INTL_LOCALE[locale], {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
@@ -91,7 +110,7 @@ export function formatPeriod(period: string, locale: Locale): string {
 
 /** Timestamps (audit, locks) in the reader's own time zone. */
 export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+  return dateFormat(INTL_LOCALE[locale], {
     dateStyle: 'medium',
     timeStyle: 'short',
   }).format(new Date(iso));

@@ -1,6 +1,6 @@
 import type { Locale } from '@domain/contract/common';
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES } from '@domain/contract/milestone';
-import { intlLocale } from '@/lib/format';
+import { intlLocale, numberFormat } from '@/lib/format';
 
 /**
  * The checks a browser can make before sending a file, from the contract's own list and limit,
@@ -42,7 +42,7 @@ export function formatBytes(bytes: number, locale: Locale): string {
     value /= 1024;
     unit += 1;
   }
-  return new Intl.NumberFormat(intlLocale(locale), {
+  return numberFormat(intlLocale(locale), {
     style: 'unit',
     unit: units[unit],
     unitDisplay: 'short',
