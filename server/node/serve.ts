@@ -6,6 +6,7 @@ import { createApp } from '../app';
 import type { Database } from '../db/kysely';
 import type { Logger } from '../logger';
 import { argon2Hasher } from './argon2';
+import { compressed } from './compress';
 import { originsOf, type Config } from './config';
 import { smtpMailer } from './smtp';
 import { staticFiles } from './static';
@@ -36,9 +37,8 @@ export async function listen(
     mailer: config.smtp ? smtpMailer(config.smtp) : null,
   });
   const server = await new Promise<Server>((ok, fail) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      ok(s as Server),
-    );
+    const fetch = async (request: Request) => compressed(request, await app.fetch(request));
+    const s = serve({ fetch, port: config.port, hostname: config.host }, () => ok(s as Server));
     s.once('error', fail);
   });
   // Slow or idle clients must not hold a shutdown open.
