@@ -105,3 +105,27 @@ describe('every screen as every role', () => {
     120_000,
   );
 });
+
+describe('every screen at phone width', () => {
+  it.each(['fr', 'en'] as const)(
+    'nothing is wider than a 390 px phone, in %s, for the manager who sees every screen',
+    async (locale) => {
+      session = await openSession({ width: 390, height: 844 });
+      const { page } = session;
+      await signIn(page, 'manager@jalon.test', DEMO_PASSWORD);
+      await page.waitForURL((url) => url.pathname !== '/login');
+      await page.evaluate((l) => localStorage.setItem('jalon.locale', l), locale);
+      const widths: [string, number][] = [];
+      for (const [path, outcome] of SCREENS) {
+        if (outcome.manager !== 'open') continue;
+        await page.goto(`${BASE_URL}${path}`);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        widths.push([path, await page.evaluate(() => document.documentElement.scrollWidth)]);
+      }
+      expect(widths.filter(([, width]) => width > 390)).toEqual([]);
+      expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+    },
+    120_000,
+  );
+});
