@@ -70,7 +70,7 @@ describe('consortium milestone table', () => {
     expect(titles()).toHaveLength(approved.length);
     await waitFor(() => expect(search(router).get('status')).toBe('approved'));
     expect(
-      screen.getByText(`${approved.length} jalon(s) affiché(s) sur ${milestones.length}`),
+      screen.getByText(`${approved.length} jalons affichés sur ${milestones.length}`),
     ).toBeInTheDocument();
 
     await user.selectOptions(screen.getByLabelText(fr.milestones.phase), 'scoping');

@@ -88,7 +88,7 @@ export function MilestoneTableFilters({
       </div>
       <div className="ms-filters-footer">
         <p role="status" className="muted small">
-          {t('milestoneTable.shown', { shown, total })}
+          {t('milestoneTable.shown', { count: shown, total })}
         </p>
         {hasActiveFilters(filters) ? (
           <button
