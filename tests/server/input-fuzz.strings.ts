@@ -71,7 +71,7 @@ export function setAt(value: unknown, path: Path, next: unknown): unknown {
   if (Array.isArray(value)) {
     return (value as unknown[]).map((v, i) => (i === head ? setAt(v, rest, next) : v));
   }
-  const record = value as Record<string, unknown>;
+  const record = (value ?? {}) as Record<string, unknown>;
   return { ...record, [String(head)]: setAt(record[String(head)], rest, next) };
 }
 

@@ -31,14 +31,7 @@ import {
 const RUNS_PER_ROUTE = 3;
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-type Extra = {
-  params?: Record<string, string>;
-  query?: string;
-  body?: unknown;
-  rawBody?: string;
-  headers?: Record<string, string>;
-};
-type Factory = (env: FactoryEnv) => Extra | Promise<Extra>;
+type Factory = (typeof FACTORIES)[keyof typeof FACTORIES];
 
 /** A valid request for a route, taken apart into the places a string can go. */
 type Base = {
@@ -152,17 +145,27 @@ function fieldsOf(body: unknown): Path[] {
   });
 }
 
-/** Every place of the request a string goes: path, query (sent or declared), body leaves. */
+/** Top-level body fields the valid request leaves out but the contract takes any text in. */
+function textFieldsOf(schema: z.ZodType | undefined, body: unknown): Path[] {
+  if (!(schema instanceof z.ZodObject)) return [];
+  const sent = typeof body === 'object' && body !== null ? Object.keys(body) : [];
+  return Object.entries(schema.shape as Record<string, z.ZodType>)
+    .filter(([key, field]) => !sent.includes(key) && field.safeParse('x').success)
+    .map(([key]) => [key]);
+}
+
+/** Every place of the request a string goes: path, query and body, sent or declared. */
 function slotsOf(name: RouteName, base: Base): Slot[] {
-  const declared = defOf(name).query;
+  const def = defOf(name);
   const keys = new Set([
     ...base.query.map(([k]) => k),
-    ...(declared instanceof z.ZodObject ? Object.keys(declared.shape) : []),
+    ...(def.query instanceof z.ZodObject ? Object.keys(def.query.shape) : []),
   ]);
   return [
     ...Object.keys(base.params).map((key): Slot => ({ in: 'path', key })),
     ...[...keys].map((key): Slot => ({ in: 'query', key })),
     ...fieldsOf(base.body).map((leaf): Slot => ({ in: 'body', leaf })),
+    ...textFieldsOf(def.body, base.body).map((leaf): Slot => ({ in: 'body', leaf })),
   ];
 }
 
