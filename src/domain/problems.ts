@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ApiErrorBody, ErrorCode } from './contract/common';
+import { issueCode, type ApiErrorBody, type ErrorCode } from './contract/common';
 
 /**
  * A refusal the API answers with: the server and the mocks throw these and turn them into the
@@ -36,7 +36,7 @@ export interface FieldIssue {
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({
     field: i.path.map(String).join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(',') : ''),
-    code: i.code,
+    code: issueCode(i),
     message: i.message,
   }));
 }

@@ -62,6 +62,22 @@ describe('the settings form’s patch', () => {
   });
 });
 
+describe('a character the contract refuses', () => {
+  const http = (details: unknown) => new ApiError('http', 400, null, 'refused', details);
+
+  it('is named as such, whether the form or the server finds it', () => {
+    expect(buildPatch(base, draft({ name: 'Pascaline\u0000' }))).toEqual({
+      kind: 'invalid',
+      errors: { name: { key: 'invalidCharacter' } },
+    });
+    const issues = [{ field: 'funder', code: 'text_invalid_character', message: 'NUL' }];
+    expect(classifySaveError(http({ issues }))).toEqual({
+      kind: 'fields',
+      errors: { funder: { key: 'invalidCharacter' } },
+    });
+  });
+});
+
 describe('a refused save', () => {
   const http = (status: number, details?: unknown) =>
     new ApiError('http', status, null, 'refused', details);

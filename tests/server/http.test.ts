@@ -199,6 +199,29 @@ describe('request refusals', () => {
     });
   });
 
+  it('refuses a NUL or half a surrogate pair with 400 naming the field and why', async () => {
+    const issuesOf = async (res: Response) => {
+      expect(res.status).toBe(400);
+      return ApiErrorBody.parse(await res.json()).error.details;
+    };
+    const query = await get('/api/v1/programmes/pascaline/audit?action=a%00b');
+    expect(await issuesOf(query)).toMatchObject({
+      issues: [{ field: 'action', code: 'text_invalid_character' }],
+    });
+    // JSON.stringify writes a lone surrogate as the escape \ud800, which is how a client sends it.
+    const body = await server.request('POST', '/api/v1/programmes/pascaline/invitations', {
+      body: {
+        email: 'new\uD800@jalon.test',
+        role: 'observer',
+        programmeId: 'pascaline',
+        consortiumId: null,
+      },
+    });
+    expect(await issuesOf(body)).toMatchObject({
+      issues: [{ field: 'email', code: 'text_invalid_character' }],
+    });
+  });
+
   it('refuses a repeated query parameter', async () => {
     const res = await get('/api/v1/consortia?programmeId=a&programmeId=b');
     expect(res.status).toBe(400);

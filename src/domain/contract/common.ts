@@ -5,14 +5,29 @@ import { z } from 'zod';
 // eslint-disable-next-line no-control-regex -- U+0000 is exactly what this looks for
 const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const UNSAFE_TEXT_MESSAGE = 'contains a NUL character or an unpaired surrogate';
+/** The issue code of that refusal, so a form says what is wrong rather than "invalid value". */
+export const TEXT_INVALID_CHARACTER = 'text_invalid_character';
 export const isSafeText = (value: string) => !UNSAFE_TEXT.test(value);
+
+/**
+ * The code an issue is reported and translated by: zod's own, except for the contract's own
+ * refinements, which zod can only call `custom` and which carry their real code in `params`.
+ */
+export function issueCode(issue: z.core.$ZodIssue): string {
+  const own: unknown = issue.code === 'custom' ? issue.params?.code : undefined;
+  return typeof own === 'string' ? own : issue.code;
+}
 
 /**
  * The one string of the contract: every text field and parameter starts here (ESLint forbids a
  * bare `z.string()` in src/domain/contract), so none can let those characters through.
  */
 /* eslint-disable no-restricted-syntax -- the one place bare strings are built */
-export const text = () => z.string().refine(isSafeText, { message: UNSAFE_TEXT_MESSAGE });
+export const text = () =>
+  z.string().refine(isSafeText, {
+    message: UNSAFE_TEXT_MESSAGE,
+    params: { code: TEXT_INVALID_CHARACTER },
+  });
 export const emailText = () => text().pipe(z.email());
 export const urlText = (options?: Parameters<typeof z.url>[0], max = 2000) =>
   text().max(max).pipe(z.url(options));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AuditQuery, LoginRequest } from './auth';
-import { isSafeText, text, UNSAFE_TEXT_MESSAGE } from './common';
+import { invalid } from '../problems';
+import { isSafeText, issueCode, text, TEXT_INVALID_CHARACTER, UNSAFE_TEXT_MESSAGE } from './common';
 import { EvidenceLinkInput } from './milestone';
 
 describe('text(): the one string rule of the contract', () => {
@@ -11,7 +12,9 @@ describe('text(): the one string rule of the contract', () => {
       expect(isSafeText(value)).toBe(false);
       const result = text().safeParse(value);
       expect(result.success).toBe(false);
-      expect(result.error?.issues[0]?.message).toBe(UNSAFE_TEXT_MESSAGE);
+      const issue = result.error?.issues[0];
+      expect(issue?.message).toBe(UNSAFE_TEXT_MESSAGE);
+      expect(issue && issueCode(issue)).toBe(TEXT_INVALID_CHARACTER);
     },
   );
 
@@ -39,5 +42,15 @@ describe('text(): the one string rule of the contract', () => {
     expect(audit.error?.issues.map((i) => i.path.join('.'))).toEqual(['action']);
     const link = EvidenceLinkInput.safeParse({ name: 'x', url: 'https://a.org/\u0000' });
     expect(link.error?.issues.map((i) => i.path.join('.'))).toEqual(['url']);
+  });
+
+  it("reports its own code, not zod's generic one, in the 400 the server answers", () => {
+    const error = EvidenceLinkInput.safeParse({ name: 'x\uD800', url: 'https://a.org/' }).error;
+    if (!error) throw new Error('expected a refusal');
+    expect(invalid('body', error).details).toEqual({
+      issues: [{ field: 'name', code: TEXT_INVALID_CHARACTER, message: UNSAFE_TEXT_MESSAGE }],
+    });
+    const other = text().min(2).safeParse('a').error?.issues[0];
+    expect(other && issueCode(other)).toBe('too_small');
   });
 });

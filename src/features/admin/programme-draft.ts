@@ -1,3 +1,4 @@
+import { issueCode, TEXT_INVALID_CHARACTER } from '@domain/contract/common';
 import { Programme, ProgrammePatch } from '@domain/contract/programme';
 import type { ApiError } from '@/api/errors';
 import { parseLocaleNumber } from '@/lib/format';
@@ -22,7 +23,7 @@ export type SettingValues = Pick<Programme, SettingField>;
 
 /** One message for a field, as a translation key under admin.errors plus its values. */
 export type FieldError =
-  | { key: 'required' | 'integer' | 'invalid' }
+  | { key: 'required' | 'integer' | 'invalidCharacter' | 'invalid' }
   | { key: 'tooLong'; limit: number }
   | { key: 'range'; min: number; max: number };
 
@@ -76,6 +77,7 @@ export function errorFor(field: SettingField, code: string): FieldError {
     return { key: 'invalid' };
   }
   if (field === 'leadsSetTargets') return { key: 'invalid' };
+  if (code === TEXT_INVALID_CHARACTER) return { key: 'invalidCharacter' };
   if (code === 'too_small') return { key: 'required' };
   if (code === 'too_big') return { key: 'tooLong', limit: maxLengthOf(field) };
   return { key: 'invalid' };
@@ -118,7 +120,7 @@ export function buildPatch(base: SettingValues, draft: Draft): DraftResult {
   const contractErrors: FieldErrors = {};
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const field = String(issue.path[0] ?? '');
-    if (isSettingField(field)) contractErrors[field] ??= errorFor(field, issue.code);
+    if (isSettingField(field)) contractErrors[field] ??= errorFor(field, issueCode(issue));
   }
   // A number that is not a number at all says so, rather than what the contract would add.
   return { kind: 'invalid', errors: { ...contractErrors, ...errors } };

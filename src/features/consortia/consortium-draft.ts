@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { issueCode, TEXT_INVALID_CHARACTER } from '@domain/contract/common';
 import { Consortium, ConsortiumPatch } from '@domain/contract/consortium';
 import type { ApiError } from '@/api/errors';
 import { parseLocaleNumber } from '@/lib/format';
@@ -33,6 +34,7 @@ export interface FieldError {
     | 'number'
     | 'tooSmall'
     | 'tooBig'
+    | 'invalidCharacter'
     | 'invalid';
   limit?: number;
 }
@@ -95,6 +97,7 @@ function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): FieldErrors {
 }
 
 function messageOf(issue: z.core.$ZodIssue): FieldError {
+  if (issueCode(issue) === TEXT_INVALID_CHARACTER) return { key: 'invalidCharacter' };
   switch (issue.code) {
     case 'too_small': {
       const limit = Number(issue.minimum);
@@ -141,6 +144,7 @@ const SERVER_CODE: Record<string, FieldError['key']> = {
   too_small: 'tooSmall',
   too_big: 'tooBig',
   invalid_type: 'invalid',
+  [TEXT_INVALID_CHARACTER]: 'invalidCharacter',
 };
 
 export function classifySaveError(error: ApiError): SaveProblem {

@@ -19,6 +19,7 @@ export const KNOWN_CODES = [
   'period_locked',
   'too_big',
   'too_small',
+  'text_invalid_character',
 ] as const;
 export type KnownCode = (typeof KNOWN_CODES)[number] | 'invalid';
 

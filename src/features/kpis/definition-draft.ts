@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { issueCode } from '@domain/contract/common';
 import {
   KpiDefinitionInput,
   KpiDefinitionPatch,
@@ -94,11 +96,8 @@ function fieldsOf(d: DefinitionDraft) {
   };
 }
 
-function collect(
-  issues: readonly { path: PropertyKey[]; code: string }[],
-  errors: DefinitionErrors,
-) {
-  for (const i of issues) errors[i.path.map(String).join('.') || 'form'] ??= i.code;
+function collect(issues: readonly z.core.$ZodIssue[], errors: DefinitionErrors) {
+  for (const i of issues) errors[i.path.map(String).join('.') || 'form'] ??= issueCode(i);
 }
 
 export type CreateResult =

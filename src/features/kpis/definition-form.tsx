@@ -21,6 +21,7 @@ const CODES = [
   'version_required',
   'nothing_to_version',
   'not_after_latest',
+  'text_invalid_character',
 ] as const;
 type DefinitionCode = (typeof CODES)[number] | 'invalid';
 const codeOf = (c: string): DefinitionCode =>

@@ -1,3 +1,4 @@
+import { issueCode } from '@domain/contract/common';
 import type { Consortium } from '@domain/contract/consortium';
 import {
   ConsortiumKpiInput,
@@ -102,7 +103,7 @@ export function buildSettings(
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.map(String).join('.') || 'targets';
-      errors[path] ??= issue.code === 'invalid_format' ? 'invalid_period' : issue.code;
+      errors[path] ??= issue.code === 'invalid_format' ? 'invalid_period' : issueCode(issue);
     }
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };

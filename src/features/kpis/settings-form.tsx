@@ -19,6 +19,7 @@ const SETTINGS_CODES = [
   'negative',
   'not_integer',
   'above_100',
+  'text_invalid_character',
 ] as const;
 type SettingsCode = (typeof SETTINGS_CODES)[number] | 'invalid';
 const codeOf = (c: string): SettingsCode =>
