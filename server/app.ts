@@ -142,6 +142,17 @@ const RAW_BODY_ROUTES = Object.values(routes as Readonly<Record<string, RouteDef
 const takesFile = (method: string, path: string) =>
   RAW_BODY_ROUTES.some((r) => r.method === method && r.path.test(path));
 
+/** Every percent-escape of the path and query decodes to UTF-8 text. */
+function wellEncoded(url: URL): boolean {
+  try {
+    decodeURIComponent(url.pathname);
+    for (const part of url.search.slice(1).split('&')) decodeURIComponent(part.replace(/\+/g, ' '));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function createApp(options: AppOptions): Hono<Env> {
   const { database, clock = systemClock, logger = silentLogger } = options;
   const db = database.db;
@@ -167,6 +178,11 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.use('*', securityHeaders());
   // CSRF (ASVS 3.5) before anything reads a session: a forged request changes nothing.
   app.use(`${API_PREFIX}/*`, async (c, next) => {
+    // Bytes that are not UTF-8 (a lone surrogate sent as %ED%A0%80) would otherwise reach the
+    // handlers as literal percent signs, and be stored as something nobody sent.
+    if (!wellEncoded(new URL(c.req.url))) {
+      throw new Problem(400, 'bad_request', 'The address is not valid percent-encoded UTF-8');
+    }
     if (WRITES.has(c.req.method)) {
       if (takesFile(c.req.method, c.req.path)) {
         // An upload's type is checked as early as a JSON write's: an unlisted type goes no further.

@@ -222,6 +222,18 @@ describe('request refusals', () => {
     });
   });
 
+  it('refuses an address whose escapes are not UTF-8, such as a lone surrogate', async () => {
+    for (const url of [
+      '/api/v1/programmes/pascaline/audit?action=x%ED%A0%80',
+      '/api/v1/consortia/coord%FF',
+      '/api/v1/programmes/pascaline/audit?action=%E0%A4',
+    ]) {
+      const res = await get(url);
+      expect(res.status, url).toBe(400);
+      expect(ApiErrorBody.parse(await res.json()).error.code).toBe('bad_request');
+    }
+  });
+
   it('refuses a repeated query parameter', async () => {
     const res = await get('/api/v1/consortia?programmeId=a&programmeId=b');
     expect(res.status).toBe(400);
