@@ -1,4 +1,5 @@
 export * from './periods';
+export * from './ordering';
 export * from './milestone-machine';
 export * from './milestone-health';
 export * from './milestone-plan';
