@@ -7,7 +7,7 @@ import type {
   Milestone,
   Programme,
 } from '../../src/domain/contract';
-import { currentValues } from '../../src/domain/demo/dataset';
+import { currentValues } from '../../src/domain/rules/kpi-revisions';
 import {
   compareConsortia,
   compareKpis,

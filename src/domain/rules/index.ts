@@ -11,6 +11,7 @@ export * from './milestone-evidence';
 export * from './milestone-refusal';
 export * from './kpi-status';
 export * from './kpi-values';
+export * from './kpi-revisions';
 export * from './kpi-catalogue';
 export * from './kpi-settings';
 export * from './kpi-series';
