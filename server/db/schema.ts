@@ -1,5 +1,7 @@
 import type { ColumnType } from 'kysely';
 import type {
+  AuditAction,
+  AuditEntityType,
   Baseline,
   DefinitionVersion,
   LocalizedText,
@@ -239,8 +241,8 @@ export interface AuditLogTable {
   actorId: string | null;
   actorName: string;
   role: string | null;
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string;
   programmeId: string | null;
   consortiumId: string | null;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailText, Id, IsoDate, Locale, text, Timestamp, Version } from './common';
-import { AuditEntry, Membership, Role } from './reporting';
+import { AuditAction, AuditEntityType, AuditEntry, Membership, Role } from './reporting';
 
 /** Long enough for passphrases; bounded so hashing cannot be used to exhaust the server. */
 export const Password = text().min(8, 'at least 8 characters').max(128, 'at most 128 characters');
@@ -78,11 +78,11 @@ export const UserPatch = z.strictObject({ disabled: z.boolean() });
 export type UserPatch = z.infer<typeof UserPatch>;
 
 export const AuditQuery = z.strictObject({
-  entityType: text().max(40).optional(),
+  entityType: AuditEntityType.optional(),
   entityId: Id.optional(),
   consortiumId: Id.optional(),
   actorId: Id.optional(),
-  action: text().max(80).optional(),
+  action: AuditAction.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   before: z.coerce.number().int().positive().optional(),
