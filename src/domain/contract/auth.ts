@@ -36,10 +36,13 @@ export const InvitationRequest = z
   });
 export type InvitationRequest = z.infer<typeof InvitationRequest>;
 
+export const AccountLinkKind = z.enum(['invitation', 'password_reset']);
+export type AccountLinkKind = z.infer<typeof AccountLinkKind>;
+
 /** A single-use link: shown once to the manager who asked for it, and mailed when SMTP is set. */
 export const AccountLink = z.strictObject({
   email: emailText(),
-  kind: z.enum(['invitation', 'password_reset']),
+  kind: AccountLinkKind,
   /** Null when the link went by e-mail to its owner only (see hasAuthorityOverAccount). */
   link: text().nullable(),
   expiresAt: Timestamp,
@@ -55,7 +58,7 @@ export const AcceptRequest = z.strictObject({
 export type AcceptRequest = z.infer<typeof AcceptRequest>;
 
 export const TokenInfo = z.strictObject({
-  kind: z.enum(['invitation', 'password_reset']),
+  kind: AccountLinkKind,
   email: emailText(),
   needsName: z.boolean(),
 });
