@@ -1,12 +1,19 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { AuditEntry, AuditPage, AuditQuery, Role } from '../src/domain/contract';
+import type {
+  AuditAction,
+  AuditEntityType,
+  AuditEntry,
+  AuditPage,
+  AuditQuery,
+  Role,
+} from '../src/domain/contract';
 import type { Actor } from '../src/domain/rules';
 import type { DB } from './db/schema';
 import type { RequestContext } from './context';
 
 export interface AuditChange {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string;
   programmeId: string | null;
   consortiumId: string | null;

@@ -1,15 +1,19 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { DB } from '../db/schema';
 import { sha256 } from './tokens';
 
-export type SecurityEventKind =
-  | 'sign_in'
-  | 'sign_in_failed'
-  | 'sign_out'
-  | 'access_denied'
-  | 'rate_limited'
-  | 'account_disabled'
-  | 'session_expired';
+/** The security_events.kind CHECK lists these same values (see the schema-checks test). */
+export const SecurityEventKind = z.enum([
+  'sign_in',
+  'sign_in_failed',
+  'sign_out',
+  'access_denied',
+  'rate_limited',
+  'account_disabled',
+  'session_expired',
+]);
+export type SecurityEventKind = z.infer<typeof SecurityEventKind>;
 
 export interface SecurityEvent {
   kind: SecurityEventKind;

@@ -7,7 +7,13 @@ import type {
   Milestone,
   Programme,
 } from '../../src/domain/contract';
-import { currentValues } from '../../src/domain/demo/dataset';
+import { currentValues } from '../../src/domain/rules/kpi-revisions';
+import {
+  compareConsortia,
+  compareKpis,
+  compareMilestones,
+  compareText,
+} from '../../src/domain/rules/ordering';
 import { notFound } from '../../src/domain/problems';
 import { comparePeriods } from '../../src/domain/rules/periods';
 import { toConsortium, toConsortiumKpi, toKpi, toKpiValue, toMilestone, toProgramme } from './rows';
@@ -29,9 +35,10 @@ export async function consortiumOr404(db: Db, id: string): Promise<Consortium> {
 }
 
 export async function consortiaOf(db: Db, programmeId: string | undefined): Promise<Consortium[]> {
-  let q = db.selectFrom('consortia').selectAll().orderBy('code').orderBy('id');
+  let q = db.selectFrom('consortia').selectAll();
   if (programmeId !== undefined) q = q.where('programmeId', '=', programmeId);
-  return (await q.execute()).map(toConsortium);
+  // Sorted here, not in SQL: the database's collation would decide the order otherwise.
+  return (await q.execute()).map(toConsortium).sort(compareConsortia);
 }
 
 function milestoneQuery(db: Db) {
@@ -53,12 +60,10 @@ export async function milestoneOr404(db: Db, id: string): Promise<Milestone> {
 
 export async function milestonesOf(db: Db, consortiumIds: readonly string[]): Promise<Milestone[]> {
   if (consortiumIds.length === 0) return [];
-  const rows = await milestoneQuery(db)
-    .where('m.consortiumId', 'in', consortiumIds)
-    .orderBy('m.consortiumId')
-    .orderBy('m.code')
-    .execute();
-  return rows.map(toMilestone);
+  const rows = await milestoneQuery(db).where('m.consortiumId', 'in', consortiumIds).execute();
+  return rows
+    .map(toMilestone)
+    .sort((a, b) => compareText(a.consortiumId, b.consortiumId) || compareMilestones(a, b));
 }
 
 export async function kpiOr404(db: Db, id: string): Promise<KpiDefinition> {
@@ -68,9 +73,9 @@ export async function kpiOr404(db: Db, id: string): Promise<KpiDefinition> {
 }
 
 export async function kpisOf(db: Db, programmeId: string | undefined): Promise<KpiDefinition[]> {
-  let q = db.selectFrom('kpis').selectAll().orderBy('code').orderBy('id');
+  let q = db.selectFrom('kpis').selectAll();
   if (programmeId !== undefined) q = q.where('programmeId', '=', programmeId);
-  return (await q.execute()).map(toKpi);
+  return (await q.execute()).map(toKpi).sort(compareKpis);
 }
 
 export async function settingsOf(

@@ -27,8 +27,9 @@ import type {
 } from './schema';
 
 /*
- * Rows mirror the contract field by field; these turn the few storage types (Date, JSONB text,
- * enum columns typed as text) into the contract's shapes. The response schemas check the result.
+ * Rows mirror the contract field by field (enum columns carry the contract's enum types); these
+ * turn the few storage types (Date, JSONB text) into the contract's shapes. The response schemas
+ * check the result.
  */
 
 const iso = (d: Date) => d.toISOString();
@@ -47,17 +48,11 @@ type MilestoneRow = Selectable<MilestonesTable> & { evidenceCount: number };
 
 export const toMilestone = (r: MilestoneRow): Milestone => ({
   ...r,
-  phase: r.phase as Milestone['phase'],
-  status: r.status as Milestone['status'],
   updatedAt: iso(r.updatedAt),
 });
 
 export const toMilestoneEvent = (r: Selectable<MilestoneEventsTable>): MilestoneEvent => ({
   ...r,
-  type: r.type as MilestoneEvent['type'],
-  action: r.action as MilestoneEvent['action'],
-  fromStatus: r.fromStatus as MilestoneEvent['fromStatus'],
-  toStatus: r.toStatus as MilestoneEvent['toStatus'],
   at: iso(r.at),
 });
 
@@ -79,11 +74,6 @@ export const toPlanRecord = (r: Selectable<MilestonePlansTable>): PlanRecord => 
 
 export const toKpi = (r: Selectable<KpisTable>): KpiDefinition => ({
   ...r,
-  unit: r.unit as KpiDefinition['unit'],
-  direction: r.direction as KpiDefinition['direction'],
-  aggregation: r.aggregation as KpiDefinition['aggregation'],
-  frequency: r.frequency as KpiDefinition['frequency'],
-  sourceType: r.sourceType as KpiDefinition['sourceType'],
   updatedAt: iso(r.updatedAt),
 });
 

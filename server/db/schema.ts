@@ -1,13 +1,32 @@
 import type { ColumnType } from 'kysely';
 import type {
+  AccountLinkKind,
+  Aggregation,
+  AuditAction,
+  AuditEntityType,
   Baseline,
+  ConsortiumStatus,
   DefinitionVersion,
+  Direction,
+  Evidence,
+  Frequency,
+  KpiUnit,
+  Locale,
   LocalizedText,
+  MilestoneEventType,
+  MilestoneStatus,
   MilestoneTemplateItem,
   Partner,
+  Phase,
+  PlanStatus,
+  ReportingPeriod,
+  Role,
+  SourceType,
   TargetPoint,
   Tolerance,
+  TransitionAction,
 } from '../../src/domain/contract';
+import type { SecurityEventKind } from '../auth/security-events';
 
 /** Timestamps are written as ISO strings and read back as Date (both drivers parse timestamptz). */
 type Timestamptz = ColumnType<Date, string, string>;
@@ -41,7 +60,7 @@ export interface ConsortiaTable {
   startDate: string;
   endDate: string;
   budgetEur: number;
-  status: 'active' | 'closed';
+  status: ConsortiumStatus;
   partners: Json<Partner[]>;
   version: number;
   updatedAt: Timestamptz;
@@ -50,11 +69,11 @@ export interface ConsortiaTable {
 export interface MilestonesTable {
   id: string;
   consortiumId: string;
-  phase: string;
+  phase: Phase;
   code: string;
   title: Json<LocalizedText>;
   description: string;
-  status: string;
+  status: MilestoneStatus;
   baselineDate: string | null;
   forecastDate: string;
   actualDate: string | null;
@@ -69,10 +88,10 @@ export interface MilestonesTable {
 export interface MilestoneEventsTable {
   id: string;
   milestoneId: string;
-  type: string;
-  action: string | null;
-  fromStatus: string | null;
-  toStatus: string | null;
+  type: MilestoneEventType;
+  action: TransitionAction | null;
+  fromStatus: MilestoneStatus | null;
+  toStatus: MilestoneStatus | null;
   previousDate: string | null;
   newDate: string | null;
   comment: string | null;
@@ -83,7 +102,7 @@ export interface MilestoneEventsTable {
 export interface EvidenceTable {
   id: string;
   milestoneId: string;
-  kind: 'file' | 'link';
+  kind: Evidence['kind'];
   name: string;
   url: string | null;
   mediaType: string | null;
@@ -110,7 +129,8 @@ export interface MilestoneTemplatesTable {
 /** One per consortium that has a plan; no row is no plan (migration 003). */
 export interface MilestonePlansTable {
   consortiumId: string;
-  status: 'draft' | 'approved';
+  /** A plan that is 'none' has no row. */
+  status: Exclude<PlanStatus, 'none'>;
   approvedAt: TimestamptzNullable;
   approvedBy: string | null;
   version: number;
@@ -123,13 +143,13 @@ export interface KpisTable {
   code: string;
   name: Json<LocalizedText>;
   definition: Json<LocalizedText>;
-  unit: string;
+  unit: KpiUnit;
   ratePer: number | null;
-  direction: string;
-  aggregation: string;
-  frequency: string;
+  direction: Direction;
+  aggregation: Aggregation;
+  frequency: Frequency;
   decimals: number;
-  sourceType: string;
+  sourceType: SourceType;
   reportingLagMonths: number;
   definitionVersions: Json<DefinitionVersion[]>;
   version: number;
@@ -171,7 +191,7 @@ export interface ReportingPeriodsTable {
   id: string;
   programmeId: string;
   period: string;
-  status: 'open' | 'locked';
+  status: ReportingPeriod['status'];
   deadline: string;
   lockedAt: TimestamptzNullable;
   version: number;
@@ -181,7 +201,7 @@ export interface UsersTable {
   id: string;
   email: string;
   name: string;
-  locale: 'fr' | 'en';
+  locale: Locale;
   disabled: boolean;
   version: number;
   /** Argon2id PHC string; null until the person sets a password. */
@@ -192,7 +212,7 @@ export interface UsersTable {
 export interface MembershipsTable {
   userId: string;
   position: number;
-  role: string;
+  role: Role;
   programmeId: string;
   consortiumId: string | null;
 }
@@ -214,9 +234,9 @@ export interface SessionsTable {
 export interface AccountTokensTable {
   tokenSha256: string;
   id: string;
-  kind: 'invitation' | 'password_reset';
+  kind: AccountLinkKind;
   email: string;
-  role: string | null;
+  role: Role | null;
   programmeId: string;
   consortiumId: string | null;
   userId: string | null;
@@ -239,8 +259,8 @@ export interface AuditLogTable {
   actorId: string | null;
   actorName: string;
   role: string | null;
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string;
   programmeId: string | null;
   consortiumId: string | null;
@@ -252,7 +272,7 @@ export interface AuditLogTable {
 export interface SecurityEventsTable {
   id: ColumnType<string, never, never>;
   at: Timestamptz;
-  kind: string;
+  kind: SecurityEventKind;
   userId: string | null;
   emailSha256: string | null;
   ip: string;

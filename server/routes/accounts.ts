@@ -131,7 +131,7 @@ export async function acceptToken(
     const userId = existing?.id ?? crypto.randomUUID();
     const actor = { id: userId, name: existing?.name ?? body.name ?? found.email };
     const base = {
-      entityType: 'user',
+      entityType: 'user' as const,
       entityId: userId,
       programmeId: found.programmeId,
       consortiumId: found.consortiumId,

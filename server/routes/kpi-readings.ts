@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Consortium, KpiDefinition } from '../../src/domain/contract';
-import { currentValues } from '../../src/domain/demo/dataset';
+import { currentValues } from '../../src/domain/rules/kpi-revisions';
 import { notFound } from '../../src/domain/problems';
 import {
   buildSeriesResponse,

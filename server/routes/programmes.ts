@@ -6,6 +6,7 @@ import {
   AUDITED_FIELDS,
   buildPortfolio,
   canSee,
+  compareReportingPeriods,
 } from '../../src/domain/rules';
 import { writeAudit } from '../audit';
 import { mutationContext } from '../context';
@@ -114,8 +115,7 @@ export const programmeHandlers: Pick<
       .selectFrom('reportingPeriods')
       .selectAll()
       .where('programmeId', '=', params.programmeId)
-      .orderBy('period')
       .execute();
-    return { items: rows.map(toPeriod) };
+    return { items: rows.map(toPeriod).sort(compareReportingPeriods) };
   },
 };

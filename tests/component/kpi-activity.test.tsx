@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { currentValues } from '@domain/demo/dataset';
+import { currentValues } from '@domain/rules/kpi-revisions';
 import { comparePeriods } from '@domain/rules/periods';
 import { formatPeriod } from '@/lib/format';
 import { demo } from '@tests/support/mock-api';

@@ -1,5 +1,6 @@
 import { defineKpiScenarios } from './kpi-scenarios';
 import { defineMilestoneScenarios } from './milestone-scenarios';
+import { defineOrderScenarios } from './order-scenarios';
 import { defineProgrammeScenarios } from './programme-scenarios';
 import { mockTarget } from './mock-target';
 import { defineContractScenarios } from './scenarios';
@@ -9,3 +10,4 @@ defineContractScenarios(mockTarget);
 defineKpiScenarios(mockTarget);
 defineMilestoneScenarios(mockTarget);
 defineProgrammeScenarios(mockTarget);
+defineOrderScenarios(mockTarget);

@@ -1,6 +1,7 @@
 import { createTestServer } from '@server/node/testing';
 import { defineKpiScenarios } from './kpi-scenarios';
 import { defineMilestoneScenarios } from './milestone-scenarios';
+import { defineOrderScenarios } from './order-scenarios';
 import { defineProgrammeScenarios } from './programme-scenarios';
 import { defineContractScenarios } from './scenarios';
 
@@ -9,3 +10,4 @@ defineContractScenarios(() => createTestServer({ database: 'pglite' }));
 defineKpiScenarios(() => createTestServer({ database: 'pglite' }));
 defineMilestoneScenarios(() => createTestServer({ database: 'pglite' }));
 defineProgrammeScenarios(() => createTestServer({ database: 'pglite' }));
+defineOrderScenarios(() => createTestServer({ database: 'pglite' }));

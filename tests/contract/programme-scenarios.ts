@@ -83,6 +83,11 @@ export function defineProgrammeScenarios(makeTarget: () => Promise<ContractTarge
       expect(Object.keys(trail.items[0]!.after ?? {})).not.toContain('name');
     });
 
+    it('filters the trail only by an action the server records (400 naming action)', async () => {
+      const reply = await api.send('GET', `${path()}/audit?action=programme.delete`);
+      api.refused(reply, 400, 'validation_failed', 'action');
+    });
+
     it('answers a stale If-Match with 412 and the stored programme; 428 without it', async () => {
       await current().reset();
       const before = await read();

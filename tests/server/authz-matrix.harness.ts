@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { generateDemo } from '@domain/demo/generate';
 import type { Dataset } from '@domain/demo/dataset';
+import type { SecurityEventKind } from '@server/auth/security-events';
 import { newToken, sha256 } from '@server/auth/tokens';
 import { transaction } from '@server/db/guard';
 import type { DB } from '@server/db/schema';
@@ -167,7 +168,7 @@ export type Server = TestServer;
 /** Security events of these kinds (sign-ins, denials…) recorded so far. */
 export async function securityEventCount(
   db: Kysely<DB>,
-  kinds: readonly string[],
+  kinds: readonly SecurityEventKind[],
 ): Promise<number> {
   const row = await db
     .selectFrom('securityEvents')

@@ -11,7 +11,8 @@ import {
 } from '@domain/contract/milestone';
 import { Programme } from '@domain/contract/programme';
 import { ReportingPeriod, User } from '@domain/contract/reporting';
-import { currentValues, type Dataset } from '@domain/demo/dataset';
+import type { Dataset } from '@domain/demo/dataset';
+import { currentValues } from '@domain/rules/kpi-revisions';
 import { generateDemo, generateScale } from '@domain/demo/generate';
 import { addMonthsToDate, comparePeriods, periodEndDate } from '@domain/rules/periods';
 import { buildPortfolio, statusOfValue } from '@domain/rules/summaries';

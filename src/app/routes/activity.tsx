@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { Id, IsoDate } from '@domain/contract/common';
 import type { Programme } from '@domain/contract/programme';
+import { AuditAction } from '@domain/contract/reporting';
 import { activityQueryOptions, useActivity, type ActivityFilters } from '@/api/audit';
 import { consortiaQueryOptions, useConsortia } from '@/api/consortia';
 import { kpiCatalogueQueryOptions, useKpiCatalogue } from '@/api/kpis';
@@ -12,7 +13,7 @@ import { usersQueryOptions, useUsers } from '@/api/users';
 import { EmptyState } from '@/components/empty-state';
 import { NoProgramme } from '@/components/no-programme';
 import { PageHeader } from '@/components/page-header';
-import { ActivityFiltersForm, AUDIT_ACTIONS } from '@/features/activity/activity-filters';
+import { ActivityFiltersForm } from '@/features/activity/activity-filters';
 import { AuditTable } from '@/features/activity/audit-table';
 import { entityNames } from '@/features/activity/entity-names';
 import { useLocale } from '@/lib/use-locale';
@@ -25,7 +26,7 @@ function filtersFrom(params: URLSearchParams): ActivityFilters {
   return {
     consortiumId: pick(params.get('consortiumId'), (v) => Id.safeParse(v).success),
     actorId: pick(params.get('actorId'), (v) => Id.safeParse(v).success),
-    action: pick(params.get('action'), (v) => AUDIT_ACTIONS.includes(v)),
+    action: pick(params.get('action'), (v) => AuditAction.safeParse(v).success),
     from: pick(params.get('from'), (v) => IsoDate.safeParse(v).success),
     to: pick(params.get('to'), (v) => IsoDate.safeParse(v).success),
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailText, Id, IsoDate, Locale, text, Timestamp, Version } from './common';
-import { AuditEntry, Membership, Role } from './reporting';
+import { AuditAction, AuditEntityType, AuditEntry, Membership, Role } from './reporting';
 
 /** Long enough for passphrases; bounded so hashing cannot be used to exhaust the server. */
 export const Password = text().min(8, 'at least 8 characters').max(128, 'at most 128 characters');
@@ -36,10 +36,13 @@ export const InvitationRequest = z
   });
 export type InvitationRequest = z.infer<typeof InvitationRequest>;
 
+export const AccountLinkKind = z.enum(['invitation', 'password_reset']);
+export type AccountLinkKind = z.infer<typeof AccountLinkKind>;
+
 /** A single-use link: shown once to the manager who asked for it, and mailed when SMTP is set. */
 export const AccountLink = z.strictObject({
   email: emailText(),
-  kind: z.enum(['invitation', 'password_reset']),
+  kind: AccountLinkKind,
   /** Null when the link went by e-mail to its owner only (see hasAuthorityOverAccount). */
   link: text().nullable(),
   expiresAt: Timestamp,
@@ -55,7 +58,7 @@ export const AcceptRequest = z.strictObject({
 export type AcceptRequest = z.infer<typeof AcceptRequest>;
 
 export const TokenInfo = z.strictObject({
-  kind: z.enum(['invitation', 'password_reset']),
+  kind: AccountLinkKind,
   email: emailText(),
   needsName: z.boolean(),
 });
@@ -78,11 +81,11 @@ export const UserPatch = z.strictObject({ disabled: z.boolean() });
 export type UserPatch = z.infer<typeof UserPatch>;
 
 export const AuditQuery = z.strictObject({
-  entityType: text().max(40).optional(),
+  entityType: AuditEntityType.optional(),
   entityId: Id.optional(),
   consortiumId: Id.optional(),
   actorId: Id.optional(),
-  action: text().max(80).optional(),
+  action: AuditAction.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   before: z.coerce.number().int().positive().optional(),

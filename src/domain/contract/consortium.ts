@@ -39,6 +39,7 @@ export const Partner = z.strictObject({
 export type Partner = z.infer<typeof Partner>;
 
 export const ConsortiumStatus = z.enum(['active', 'closed']);
+export type ConsortiumStatus = z.infer<typeof ConsortiumStatus>;
 
 export const Consortium = z.strictObject({
   id: Id,

@@ -93,6 +93,7 @@ export const MilestoneEventType = z.enum([
   'comment',
   'evidence',
 ]);
+export type MilestoneEventType = z.infer<typeof MilestoneEventType>;
 
 export const MilestoneEvent = z.strictObject({
   id: Id,

@@ -12,14 +12,57 @@ export const ReportingPeriod = z.strictObject({
 });
 export type ReportingPeriod = z.infer<typeof ReportingPeriod>;
 
+/** Every change the server records; each has a sentence in both languages (audit.sentence). */
+export const AuditAction = z.enum([
+  'programme.update',
+  'consortium.update',
+  'milestone.update',
+  'milestone.transition',
+  'milestone.comment',
+  'milestone.create',
+  'milestone.delete',
+  'milestonePlan.apply',
+  'milestonePlan.approve',
+  'milestoneTemplate.update',
+  'evidence.add',
+  'evidence.delete',
+  'kpi.create',
+  'kpi.update',
+  'consortiumKpi.update',
+  'kpiValue.upsert',
+  'user.create',
+  'user.invite',
+  'user.accept',
+  'user.disable',
+  'user.enable',
+  'user.passwordReset',
+  'user.passwordChange',
+]);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+/** What an entry is about; evidence is filed under its milestone. */
+export const AuditEntityType = z.enum([
+  'programme',
+  'consortium',
+  'milestone',
+  'milestonePlan',
+  'milestoneTemplate',
+  'kpi',
+  'consortiumKpi',
+  'kpiValue',
+  'user',
+  'invitation',
+]);
+export type AuditEntityType = z.infer<typeof AuditEntityType>;
+
 export const AuditEntry = z.strictObject({
   id: Id,
   at: Timestamp,
   actorId: Id.nullable(),
   actorName: text().max(200),
   role: text().max(40).nullable(),
-  action: text().max(80),
-  entityType: text().max(40),
+  action: AuditAction,
+  entityType: AuditEntityType,
   entityId: Id,
   consortiumId: Id.nullable(),
   before: z.record(text(), z.unknown()).nullable(),

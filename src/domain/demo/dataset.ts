@@ -23,14 +23,3 @@ export interface Dataset {
   periods: ReportingPeriod[];
   users: User[];
 }
-
-/** Keeps only the highest revision of each (consortium, KPI, period) cell. */
-export function currentValues(values: readonly KpiValue[]): KpiValue[] {
-  const best = new Map<string, KpiValue>();
-  for (const v of values) {
-    const key = `${v.consortiumId}|${v.kpiId}|${v.period}`;
-    const seen = best.get(key);
-    if (!seen || v.revision > seen.revision) best.set(key, v);
-  }
-  return [...best.values()];
-}

@@ -1,4 +1,5 @@
 export * from './periods';
+export * from './ordering';
 export * from './milestone-machine';
 export * from './milestone-health';
 export * from './milestone-plan';
@@ -10,6 +11,7 @@ export * from './milestone-evidence';
 export * from './milestone-refusal';
 export * from './kpi-status';
 export * from './kpi-values';
+export * from './kpi-revisions';
 export * from './kpi-catalogue';
 export * from './kpi-settings';
 export * from './kpi-series';

@@ -11,6 +11,7 @@ import type {
 } from '../contract/kpi';
 import { kpiStatus, targetAt } from './kpi-status';
 import { lttb } from './lttb';
+import { compareConsortia } from './ordering';
 import { comparePeriods, endMonthOrdinal } from './periods';
 import { suppressForReader } from './small-counts';
 import type { ReaderOptions } from './summaries';
@@ -126,7 +127,7 @@ export function seriesConsortia<C extends Pick<Consortium, 'id' | 'code'>>(
   const chosen = requested
     ? visible.filter((c) => requested.includes(c.id))
     : visible.filter((c) => involved.has(c.id));
-  return [...chosen].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return [...chosen].sort(compareConsortia);
 }
 
 export interface SeriesResponseSource<C extends Pick<Consortium, 'id' | 'code' | 'name'>> {

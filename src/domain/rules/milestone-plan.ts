@@ -1,14 +1,14 @@
 import type { IsoDate, Timestamp } from '../contract/common';
 import type { Consortium } from '../contract/consortium';
-import {
-  Phase,
-  type Milestone,
-  type MilestoneCreate,
-  type MilestonePlan,
-  type MilestoneTemplateItem,
+import type {
+  Milestone,
+  MilestoneCreate,
+  MilestonePlan,
+  MilestoneTemplateItem,
 } from '../contract/milestone';
 import { milestoneRefusal } from './milestone-refusal';
 import type { MutationContext } from './mutations';
+import { compareMilestones, compareText } from './ordering';
 import { addMonthsToDate, periodEndDate, periodOfDate } from './periods';
 
 /** A consortium's plan as stored: no row means no plan yet ('none'). */
@@ -230,14 +230,11 @@ export function templateAuditDiff(
   return diff;
 }
 
-/** Milestones across a programme: by consortium code, then in the template's phase order. */
+/** Milestones across a programme: by consortium code, then each consortium's plan order. */
 export function compareProgrammeMilestones(
   consortiumCode: (consortiumId: string) => string,
 ): (a: Milestone, b: Milestone) => number {
   return (a, b) =>
-    consortiumCode(a.consortiumId).localeCompare(consortiumCode(b.consortiumId)) ||
-    Phase.options.indexOf(a.phase) - Phase.options.indexOf(b.phase) ||
-    a.startDate.localeCompare(b.startDate) ||
-    a.code.localeCompare(b.code) ||
-    a.id.localeCompare(b.id);
+    compareText(consortiumCode(a.consortiumId), consortiumCode(b.consortiumId)) ||
+    compareMilestones(a, b);
 }

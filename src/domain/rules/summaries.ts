@@ -14,6 +14,7 @@ import { consortiumHealth } from './health';
 import { kpiStatus, targetAt, trend } from './kpi-status';
 import { isLate, milestoneHealth } from './milestone-health';
 import { isDone } from './milestone-machine';
+import { compareMilestones } from './ordering';
 import { comparePeriods } from './periods';
 import { suppressForReader } from './small-counts';
 
@@ -139,7 +140,7 @@ function consortiumCard(src: CardSource, c: Consortium): ConsortiumCard {
   });
   const open = ms
     .filter((m) => !isDone(m.status))
-    .sort((a, b) => a.forecastDate.localeCompare(b.forecastDate) || a.code.localeCompare(b.code));
+    .sort((a, b) => a.forecastDate.localeCompare(b.forecastDate) || compareMilestones(a, b));
   const next = open[0];
   const lead = c.partners.find((p) => p.isLead);
   return {

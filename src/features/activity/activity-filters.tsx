@@ -2,9 +2,8 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ActivityFilters } from '@/api/audit';
-import { fr } from '@/locales/messages-fr';
-
-export const AUDIT_ACTIONS = Object.keys(fr.audit.actionName).map((k) => k.replace('_', '.'));
+import { AuditAction } from '@domain/contract/reporting';
+import type { fr } from '@/locales/messages-fr';
 
 type ActionKey = keyof typeof fr.audit.actionName;
 
@@ -60,7 +59,7 @@ export function ActivityFiltersForm({
           ))}
         </Select>
         <Select name="action" label={t('activity.action')} value={filters.action}>
-          {AUDIT_ACTIONS.map((a) => (
+          {AuditAction.options.map((a) => (
             <option key={a} value={a}>
               {t(`audit.actionName.${a.replace('.', '_') as ActionKey}`)}
             </option>

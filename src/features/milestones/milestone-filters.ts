@@ -1,6 +1,7 @@
 import type { IsoDate, Locale } from '@domain/contract/common';
 import { MilestoneStatus, Phase, type Milestone } from '@domain/contract/milestone';
 import { isLate } from '@domain/rules/milestone-health';
+import { compareMilestones } from '@domain/rules/ordering';
 
 /**
  * What the consortium's milestone table shows, read from and written to the URL so a filtered
@@ -67,15 +68,6 @@ function fold(text: string): string {
     .toLocaleLowerCase();
 }
 
-/** Template order (the plan reads as the trial unfolds), then forecast date, then code. */
-function byPlanOrder(a: Milestone, b: Milestone): number {
-  return (
-    Phase.options.indexOf(a.phase) - Phase.options.indexOf(b.phase) ||
-    a.forecastDate.localeCompare(b.forecastDate) ||
-    a.code.localeCompare(b.code)
-  );
-}
-
 const DATE_OF: Record<Exclude<SortKey, 'plan'>, (m: Milestone) => string | null> = {
   baseline: (m) => m.baselineDate,
   forecast: (m) => m.forecastDate,
@@ -85,13 +77,15 @@ const DATE_OF: Record<Exclude<SortKey, 'plan'>, (m: Milestone) => string | null>
 /** Dates sort in the chosen direction; milestones without that date always come last. */
 function comparator(sort: SortKey, direction: SortDirection) {
   if (sort === 'plan') {
-    return direction === 'asc' ? byPlanOrder : (a: Milestone, b: Milestone) => byPlanOrder(b, a);
+    return direction === 'asc'
+      ? compareMilestones
+      : (a: Milestone, b: Milestone) => compareMilestones(b, a);
   }
   const dateOf = DATE_OF[sort];
   return (a: Milestone, b: Milestone) => {
     const da = dateOf(a);
     const db = dateOf(b);
-    if (da === db) return byPlanOrder(a, b);
+    if (da === db) return compareMilestones(a, b);
     if (da === null) return 1;
     if (db === null) return -1;
     return direction === 'asc' ? da.localeCompare(db) : db.localeCompare(da);

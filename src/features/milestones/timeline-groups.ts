@@ -1,5 +1,6 @@
 import type { Consortium } from '@domain/contract/consortium';
-import { Phase, type Milestone } from '@domain/contract/milestone';
+import type { Milestone } from '@domain/contract/milestone';
+import { compareMilestones } from '@domain/rules/ordering';
 
 export interface TimelineGroup {
   consortium: Pick<Consortium, 'id' | 'name'>;
@@ -16,12 +17,7 @@ export function groupByConsortium(
       consortium: { id: consortium.id, name: consortium.name },
       milestones: milestones
         .filter((m) => m.consortiumId === consortium.id)
-        .sort(
-          (a, b) =>
-            a.startDate.localeCompare(b.startDate) ||
-            Phase.options.indexOf(a.phase) - Phase.options.indexOf(b.phase) ||
-            a.code.localeCompare(b.code),
-        ),
+        .sort(compareMilestones),
     }))
     .filter((g) => g.milestones.length > 0);
 }

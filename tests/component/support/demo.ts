@@ -1,4 +1,4 @@
-import { currentValues } from '@domain/demo/dataset';
+import { currentValues } from '@domain/rules/kpi-revisions';
 import { buildPortfolio } from '@domain/rules/summaries';
 import type { Portfolio } from '@domain/contract/portfolio';
 import { DEMO_TODAY } from '@tests/contract/target';
