@@ -4,7 +4,7 @@ import type { Programme, ProgrammePatch } from '@domain/contract/programme';
 import { ConflictPanel, fieldConflictRows } from '@/components/conflict-panel';
 import { formatDateTime, formatInteger } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
-import { SETTING_FIELDS, type SettingValues } from './programme-draft';
+import { SETTING_FIELDS, type SettingValues } from './programme-schema';
 
 interface ProgrammeConflictProps {
   /** What the manager started from. */

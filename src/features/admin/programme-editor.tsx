@@ -1,90 +1,162 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Programme, ProgrammePatch } from '@domain/contract/programme';
-import { isApiError } from '@/api/errors';
+import { Programme, type ProgrammePatch } from '@domain/contract/programme';
+import { classifyApiError, type GeneralReason } from '@/api/errors';
 import { useAdoptCurrentProgramme, usePatchProgramme } from '@/api/programmes';
 import { EditFlowFrame } from '@/components/edit-flow-frame';
 import { SaveFailureMessage } from '@/components/save-failure-message';
-import { useEditFlow, type SaveFailure } from '@/lib/use-edit-flow';
-import { focusOnMount } from '@/lib/focus';
+import { showServerProblems } from '@/lib/forms';
+import { useConflictStep } from '@/lib/use-conflict-step';
+import { useInlineEdit } from '@/lib/use-inline-edit';
 import { ProgrammeConflict } from './programme-conflict';
-import {
-  buildPatch,
-  classifySaveError,
-  toDraft,
-  valuesOf,
-  type FieldErrors,
-  type SaveProblem,
-  type SettingValues,
-} from './programme-draft';
 import { ProgrammeForm } from './programme-form';
+import {
+  changesOf,
+  inputOf,
+  isSettingField,
+  SETTING_FIELDS,
+  SettingsForm,
+  valuesOf,
+  type SettingsInput,
+  type SettingsOutput,
+} from './programme-schema';
 
-/** The version and values the manager started from: what "changed" and If-Match are relative to. */
-type Base = SettingValues & { version: number };
-
-type Failure = Extract<SaveProblem, { kind: 'refused' | 'retryable' }>;
-
-const baseOf = (p: Programme): Base => ({ ...valuesOf(p), version: p.version });
-
-function classify(error: unknown): SaveFailure<Programme, FieldErrors, Failure> {
-  const found: SaveProblem = isApiError(error)
-    ? classifySaveError(error)
-    : { kind: 'retryable', reason: 'server' };
-  return found.kind === 'conflict' || found.kind === 'fields'
-    ? found
-    : { kind: 'problem', problem: found };
+/** What the manager would send, and the text they typed for it, kept whole through a conflict. */
+interface Mine {
+  patch: ProgrammePatch;
+  typed: Partial<SettingsInput>;
 }
+
+const typedOf = (values: SettingsInput, patch: ProgrammePatch): Partial<SettingsInput> =>
+  Object.fromEntries(SETTING_FIELDS.filter((f) => f in patch).map((f) => [f, values[f]]));
 
 /** "Edit settings" in Administration: an inline form, saved with If-Match. Managers only. */
 export function ProgrammeEditor({ programme }: { programme: Programme }) {
   const { t } = useTranslation();
   const patch = usePatchProgramme();
   const adopt = useAdoptCurrentProgramme();
-  const flow = useEditFlow({
-    stored: programme,
-    baseOf,
-    draftOf: toDraft,
-    draftAfterConflict: (theirs: Programme, mine: ProgrammePatch) =>
-      toDraft({ ...theirs, ...mine }),
-    buildPatch,
-    save: (version, changes, callbacks) =>
-      patch.mutate({ programmeId: programme.id, version, patch: changes }, callbacks),
-    classify,
-    adopt: (theirs) => void adopt(theirs),
-    onOpen: () => patch.reset(),
-    emptyErrors: {},
+  const edit = useInlineEdit();
+  const step = useConflictStep<Programme, Mine>();
+  // The version and values the manager started from: what "changed" and If-Match are relative to.
+  const [base, setBase] = useState(programme);
+  const [failure, setFailure] = useState<GeneralReason | null>(null);
+  // Counts refused submits, so the error summary takes focus each time.
+  const [attempt, setAttempt] = useState(0);
+  // What the last save sent, for "retry" after a network or server failure.
+  const [lastSent, setLastSent] = useState<{ version: number; mine: Mine } | null>(null);
+  const form = useForm<SettingsInput, unknown, SettingsOutput>({
+    resolver: zodResolver(SettingsForm),
+    defaultValues: inputOf(programme),
+    // The summary takes focus, and its links lead to each field.
+    shouldFocusError: false,
+    reValidateMode: 'onSubmit',
   });
-  const { problem: failure, notice } = flow;
+
+  function open() {
+    setBase(programme);
+    form.reset(inputOf(programme));
+    setFailure(null);
+    patch.reset();
+    step.close();
+    edit.open();
+  }
+
+  function send(version: number, mine: Mine) {
+    setFailure(null);
+    setLastSent({ version, mine });
+    patch.mutate(
+      { programmeId: programme.id, version, patch: mine.patch },
+      {
+        onSuccess: () => {
+          step.close();
+          edit.close('saved');
+        },
+        onError: (error) => {
+          const problem = classifyApiError(error, {
+            current: Programme,
+            fieldOf: (field) => (isSettingField(field) ? field : null),
+          });
+          if (problem.kind === 'conflict') return step.open(problem.current, mine);
+          if (problem.kind === 'general') return setFailure(problem.reason);
+          step.close();
+          showServerProblems(form.setError, problem.fields, SETTING_FIELDS, false);
+          setAttempt((n) => n + 1);
+        },
+      },
+    );
+  }
+
+  const submit = form.handleSubmit(
+    (checked) => {
+      const changes = changesOf(valuesOf(base), checked);
+      if (!changes) return edit.setNotice('unchanged');
+      edit.setNotice(null);
+      send(base.version, { patch: changes, typed: typedOf(form.getValues(), changes) });
+    },
+    () => {
+      edit.setNotice(null);
+      setAttempt((n) => n + 1);
+    },
+  );
+
+  function applyMine() {
+    const theirs = step.conflict?.theirs;
+    const again = step.applyMine();
+    if (!theirs || !again) return;
+    // From now on the edit is relative to their version: should the server refuse a field, the
+    // form reopens on their values plus what the manager typed, never on stale ones.
+    setBase(theirs);
+    form.reset({ ...inputOf(theirs), ...again.mine.typed });
+    send(again.version, again.mine);
+  }
+
+  function keepTheirs() {
+    const theirs = step.keepTheirs();
+    if (theirs) void adopt(theirs);
+    edit.close('keptTheirs');
+  }
 
   const failureMessage = failure ? (
     <SaveFailureMessage
-      message={t(`admin.problem.${failure.reason}`)}
-      onRetry={failure.kind === 'retryable' ? flow.retry : undefined}
+      message={t(`admin.problem.${failure}`)}
+      onRetry={
+        (failure === 'network' || failure === 'server') && lastSent
+          ? () => send(lastSent.version, lastSent.mine)
+          : undefined
+      }
     />
   ) : null;
 
   return (
     <EditFlowFrame
       className="programme-editor"
-      open={flow.isOpen}
+      open={edit.isOpen}
       openLabel={t('admin.edit')}
-      onOpen={flow.open}
-      openButtonRef={flow.openButtonRef}
-      status={notice ? t(`admin.${notice}`) : null}
-      statusTone={notice ?? undefined}
+      onOpen={open}
+      openButtonRef={edit.openButtonRef}
+      status={edit.notice ? t(`admin.${edit.notice}`) : null}
+      statusTone={edit.notice ?? undefined}
     >
-      {flow.conflict ? (
-        <ProgrammeConflict {...flow.conflict} pending={patch.isPending} problem={failureMessage} />
-      ) : (
-        <ProgrammeForm
-          draft={flow.draft}
-          errors={flow.errors}
-          attempt={flow.attempt}
+      {step.conflict ? (
+        <ProgrammeConflict
+          base={valuesOf(base)}
+          theirs={step.conflict.theirs}
+          mine={step.conflict.mine.patch}
           pending={patch.isPending}
           problem={failureMessage}
-          firstFieldRef={focusOnMount}
-          onChange={(change) => flow.setDraft((d) => ({ ...d, ...change }))}
-          onSubmit={flow.submit}
-          onCancel={() => flow.close(null)}
+          onApplyMine={applyMine}
+          onKeepTheirs={keepTheirs}
+        />
+      ) : (
+        <ProgrammeForm
+          form={form}
+          attempt={attempt}
+          pending={patch.isPending}
+          problem={failureMessage}
+          onSubmit={(event) => void submit(event)}
+          onCancel={() => edit.close(null)}
         />
       )}
     </EditFlowFrame>

@@ -1,20 +1,23 @@
-import type { FormEvent, ReactNode, Ref } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { formatInteger } from '@/lib/format';
-import { useLocale } from '@/lib/use-locale';
 import { ErrorSummary } from '@/components/error-summary';
+import { formatInteger } from '@/lib/format';
+import { brokenRule } from '@/lib/forms';
+import { useLocale } from '@/lib/use-locale';
 import {
+  errorFor,
   NUMBER_FIELDS,
   rangeOf,
   SETTING_FIELDS,
   TEXT_FIELDS,
-  type Draft,
   type FieldError,
-  type FieldErrors,
   type NumberField,
   type SettingField,
+  type SettingsInput,
+  type SettingsOutput,
   type TextField,
-} from './programme-draft';
+} from './programme-schema';
 import '@/styles/admin.css';
 
 export const fieldId = (field: SettingField) => `programme-edit-${field}`;
@@ -38,32 +41,41 @@ export function useFieldMessage() {
 }
 
 interface ProgrammeFormProps {
-  draft: Draft;
-  errors: FieldErrors;
+  form: UseFormReturn<SettingsInput, unknown, SettingsOutput>;
   /** Changes on every rejected submit, so the summary is announced and focused again. */
   attempt: number;
   pending: boolean;
   /** A save-level message (refusal, network failure) with its action, shown above the buttons. */
   problem?: ReactNode;
-  firstFieldRef: Ref<HTMLInputElement>;
-  onChange: (change: Partial<Draft>) => void;
-  onSubmit: () => void;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   onCancel: () => void;
 }
 
-/** The settings' fields, their messages and the error summary; the editor owns state and requests. */
-export function ProgrammeForm(props: ProgrammeFormProps) {
-  const { draft, errors, attempt, pending, problem, firstFieldRef, onChange, onSubmit, onCancel } =
-    props;
+/** The settings' fields, their messages and the error summary; the editor owns the requests. */
+export function ProgrammeForm({
+  form,
+  attempt,
+  pending,
+  problem,
+  onSubmit,
+  onCancel,
+}: ProgrammeFormProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const message = useFieldMessage();
+  const { register, setFocus, formState } = form;
+  const errors = Object.fromEntries(
+    SETTING_FIELDS.flatMap((f) => {
+      const rule = brokenRule(formState.errors[f]);
+      return rule ? [[f, errorFor(f, rule.code)]] : [];
+    }),
+  ) as Partial<Record<SettingField, FieldError>>;
   const invalid = SETTING_FIELDS.filter((f) => errors[f]);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    onSubmit();
-  }
+  // The first field on opening; when the form comes back with refusals the summary has focus.
+  const [focusFirst] = useState(invalid.length === 0);
+  useEffect(() => {
+    if (focusFirst) setFocus('name');
+  }, [focusFirst, setFocus]);
 
   const errorText = (name: SettingField) => {
     const error = errors[name];
@@ -77,12 +89,10 @@ export function ProgrammeForm(props: ProgrammeFormProps) {
   const describedBy = (...ids: (string | null)[]) => ids.filter(Boolean).join(' ') || undefined;
 
   const common = (name: TextField | NumberField) => ({
+    ...register(name),
     id: fieldId(name),
-    name,
-    value: draft[name],
     'aria-invalid': errors[name] ? true : undefined,
     className: errors[name] ? 'input input-invalid' : 'input',
-    onChange: (e: { target: { value: string } }) => onChange({ [name]: e.target.value }),
   });
 
   const textField = (name: TextField) => (
@@ -98,7 +108,6 @@ export function ProgrammeForm(props: ProgrammeFormProps) {
       ) : (
         <input
           {...common(name)}
-          ref={name === 'name' ? firstFieldRef : undefined}
           type="text"
           autoComplete="off"
           required={name === 'name'}
@@ -132,15 +141,17 @@ export function ProgrammeForm(props: ProgrammeFormProps) {
     );
   };
 
-  const choice = (leads: boolean) => (
-    <label key={String(leads)}>
+  // Set by hand: a radio's value is text, the setting a boolean.
+  const leads = form.watch('leadsSetTargets');
+  const choice = (value: boolean) => (
+    <label key={String(value)}>
       <input
         type="radio"
         name="leadsSetTargets"
-        checked={draft.leadsSetTargets === leads}
-        onChange={() => onChange({ leadsSetTargets: leads })}
+        checked={leads === value}
+        onChange={() => form.setValue('leadsSetTargets', value)}
       />
-      {t(leads ? 'admin.targetsByLeads' : 'admin.targetsByManagers')}
+      {t(value ? 'admin.targetsByLeads' : 'admin.targetsByManagers')}
     </label>
   );
 
@@ -148,7 +159,7 @@ export function ProgrammeForm(props: ProgrammeFormProps) {
     <form
       className="edit-form"
       noValidate
-      onSubmit={submit}
+      onSubmit={onSubmit}
       aria-labelledby="programme-edit-heading"
     >
       <h2 id="programme-edit-heading">{t('admin.editHeading')}</h2>

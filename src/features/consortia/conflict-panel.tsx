@@ -4,7 +4,7 @@ import type { Consortium, ConsortiumPatch } from '@domain/contract/consortium';
 import { ConflictPanel, fieldConflictRows } from '@/components/conflict-panel';
 import { formatDateTime, formatEuros } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
-import { EDITABLE_FIELDS, type EditableValues } from './consortium-draft';
+import { EDITABLE_FIELDS, type EditableValues } from './consortium-schema';
 
 interface ConsortiumConflictProps {
   /** What the user started from. */

@@ -1,15 +1,18 @@
-import type { FormEvent, ReactNode, Ref } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '@/components/error-summary';
 import { formatInteger } from '@/lib/format';
+import { brokenRule } from '@/lib/forms';
 import { useLocale } from '@/lib/use-locale';
 import {
   EDITABLE_FIELDS,
-  type Draft,
+  errorFor,
+  type DetailsInput,
+  type DetailsOutput,
   type EditableField,
   type FieldError,
-  type FieldErrors,
-} from './consortium-draft';
+} from './consortium-schema';
 
 export const fieldId = (field: EditableField) => `consortium-edit-${field}`;
 const errorId = (field: EditableField) => `${fieldId(field)}-error`;
@@ -25,31 +28,40 @@ function useFieldMessage() {
 }
 
 interface ConsortiumFormProps {
-  draft: Draft;
-  errors: FieldErrors;
+  form: UseFormReturn<DetailsInput, unknown, DetailsOutput>;
   /** Changes on every rejected submit, so the summary is announced and focused again. */
   attempt: number;
   pending: boolean;
   /** A save-level message (refusal, network failure) with its action, shown above the buttons. */
   problem?: ReactNode;
-  firstFieldRef: Ref<HTMLInputElement>;
-  onChange: (field: EditableField, value: string) => void;
-  onSubmit: () => void;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   onCancel: () => void;
 }
 
-/** The fields, their messages and the error summary; the editor owns state and requests. */
-export function ConsortiumForm(props: ConsortiumFormProps) {
-  const { draft, errors, attempt, pending, problem, firstFieldRef, onChange, onSubmit, onCancel } =
-    props;
+/** The fields, their messages and the error summary; the editor owns the requests. */
+export function ConsortiumForm({
+  form,
+  attempt,
+  pending,
+  problem,
+  onSubmit,
+  onCancel,
+}: ConsortiumFormProps) {
   const { t } = useTranslation();
   const message = useFieldMessage();
+  const { register, setFocus, formState } = form;
+  const errors: Partial<Record<EditableField, FieldError>> = Object.fromEntries(
+    EDITABLE_FIELDS.flatMap((f) => {
+      const rule = brokenRule(formState.errors[f]);
+      return rule ? [[f, errorFor(f, rule)]] : [];
+    }),
+  );
   const invalid = EDITABLE_FIELDS.filter((f) => errors[f]);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    onSubmit();
-  }
+  // The first field on opening; when the form comes back with refusals the summary has focus.
+  const [focusFirst] = useState(invalid.length === 0);
+  useEffect(() => {
+    if (focusFirst) setFocus('name');
+  }, [focusFirst, setFocus]);
 
   function field(name: EditableField) {
     const error = errors[name];
@@ -57,9 +69,8 @@ export function ConsortiumForm(props: ConsortiumFormProps) {
       .filter(Boolean)
       .join(' ');
     const common = {
+      ...register(name),
       id: fieldId(name),
-      name,
-      value: draft[name],
       'aria-invalid': error ? true : undefined,
       'aria-describedby': describedBy || undefined,
       className: error ? 'input input-invalid' : 'input',
@@ -78,16 +89,14 @@ export function ConsortiumForm(props: ConsortiumFormProps) {
           </p>
         ) : null}
         {name === 'description' ? (
-          <textarea {...common} rows={5} onChange={(e) => onChange(name, e.target.value)} />
+          <textarea {...common} rows={5} />
         ) : (
           <input
             {...common}
-            ref={name === 'name' ? firstFieldRef : undefined}
             type="text"
             inputMode={name === 'budgetEur' ? 'numeric' : undefined}
             autoComplete="off"
             required={name === 'name'}
-            onChange={(e) => onChange(name, e.target.value)}
           />
         )}
       </div>
@@ -98,7 +107,7 @@ export function ConsortiumForm(props: ConsortiumFormProps) {
     <form
       className="edit-form"
       noValidate
-      onSubmit={submit}
+      onSubmit={onSubmit}
       aria-labelledby="consortium-edit-heading"
     >
       <h2 id="consortium-edit-heading">{t('consortiumEditor.heading')}</h2>

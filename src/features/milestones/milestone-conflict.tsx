@@ -5,7 +5,7 @@ import { ConflictPanel, fieldConflictRows, type ConflictRow } from '@/components
 import { MilestoneStatusBadge } from '@/components/status-badges';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
-import { EDITED_FIELDS, type MilestoneBase } from './milestone-draft';
+import { EDITED_FIELDS, type MilestoneBase } from './milestone-schema';
 
 interface MilestoneConflictProps {
   base: MilestoneBase;

@@ -1,82 +1,94 @@
-import type { FormEvent, ReactNode } from 'react';
+import { useEffect, type FormEvent, type ReactNode } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { focusOnMount } from '@/lib/focus';
-import type { MilestoneBase, MilestoneDraft, DraftErrors, DraftField } from './milestone-draft';
+import type { MilestonePatch } from '@domain/contract/milestone';
+import { brokenRule } from '@/lib/forms';
+import { fr } from '@/locales/messages-fr';
+import type { FormField, MilestoneBase, ProgressInput } from './milestone-schema';
+import { useFieldProblemText } from './problem-message';
 
-const fieldId = (field: DraftField) => `ms-edit-${field}`;
-const errorId = (field: DraftField) => `${fieldId(field)}-error`;
+type ErrorKey = keyof typeof fr.milestoneEdit.errors;
+const isErrorKey = (key: string): key is ErrorKey => Object.hasOwn(fr.milestoneEdit.errors, key);
+
+const fieldId = (field: FormField) => `ms-edit-${field}`;
+const errorId = (field: FormField) => `${fieldId(field)}-error`;
 
 interface MilestoneEditFormProps {
+  form: UseFormReturn<ProgressInput, unknown, MilestonePatch | null>;
   base: MilestoneBase;
-  draft: MilestoneDraft;
-  errors: DraftErrors;
   pending: boolean;
   /** The consortium's period: the date picker offers nothing outside it. */
   minDate: string;
   maxDate: string;
   problem?: ReactNode;
-  onChange: (field: DraftField, value: string) => void;
-  onSubmit: () => void;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   onCancel: () => void;
 }
 
 /** Progress and forecast date; the reason field is required once the date moves. */
 export function MilestoneEditForm(props: MilestoneEditFormProps) {
-  const { base, draft, errors, pending, minDate, maxDate, problem } = props;
+  const { form, base, pending, minDate, maxDate, problem } = props;
   const { t } = useTranslation();
-  const dateMoved = draft.forecastDate !== base.forecastDate;
+  const serverText = useFieldProblemText();
+  const { register, setFocus, formState } = form;
+  useEffect(() => setFocus('progress'), [setFocus]);
+  const dateMoved = form.watch('forecastDate') !== base.forecastDate;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    props.onSubmit();
-  }
-
-  const describe = (field: DraftField, hint?: string) =>
-    [hint, errors[field] ? errorId(field) : null].filter(Boolean).join(' ') || undefined;
-  const error = (field: DraftField) => {
-    const key = errors[field];
-    return key ? (
+  const message = (field: FormField) => {
+    const rule = brokenRule(formState.errors[field]);
+    if (!rule) return null;
+    if (rule.fromServer) return serverText({ field, code: rule.code });
+    return t(`milestoneEdit.errors.${isErrorKey(rule.code) ? rule.code : 'progressRange'}`);
+  };
+  const describe = (field: FormField, hint?: string) =>
+    [hint, formState.errors[field] ? errorId(field) : null].filter(Boolean).join(' ') || undefined;
+  const error = (field: FormField) => {
+    const text = message(field);
+    return text ? (
       <p id={errorId(field)} className="field-error">
-        {t(`milestoneEdit.errors.${key}`)}
+        {text}
       </p>
     ) : null;
   };
+  const invalid = (field: FormField) => (formState.errors[field] ? true : undefined);
 
   return (
-    <form className="edit-form" noValidate onSubmit={submit} aria-labelledby="ms-edit-heading">
+    <form
+      className="edit-form"
+      noValidate
+      onSubmit={props.onSubmit}
+      aria-labelledby="ms-edit-heading"
+    >
       <h2 id="ms-edit-heading">{t('milestoneEdit.heading')}</h2>
       <div className="edit-fields">
         <div className="field">
           <label htmlFor={fieldId('progress')}>{t('milestoneEdit.progress')}</label>
           {error('progress')}
           <input
+            {...register('progress')}
             id={fieldId('progress')}
-            ref={focusOnMount}
             className="input"
             type="number"
             inputMode="numeric"
             min={0}
             max={100}
             step={1}
-            value={draft.progress}
-            aria-invalid={errors.progress ? true : undefined}
+            aria-invalid={invalid('progress')}
             aria-describedby={describe('progress')}
-            onChange={(e) => props.onChange('progress', e.target.value)}
           />
         </div>
         <div className="field">
           <label htmlFor={fieldId('forecastDate')}>{t('milestoneEdit.forecastDate')}</label>
           {error('forecastDate')}
           <input
+            {...register('forecastDate')}
             id={fieldId('forecastDate')}
             className="input"
             type="date"
             min={minDate}
             max={maxDate}
-            value={draft.forecastDate}
-            aria-invalid={errors.forecastDate ? true : undefined}
+            aria-invalid={invalid('forecastDate')}
             aria-describedby={describe('forecastDate')}
-            onChange={(e) => props.onChange('forecastDate', e.target.value)}
           />
         </div>
         <div className="field field-description">
@@ -88,15 +100,14 @@ export function MilestoneEditForm(props: MilestoneEditFormProps) {
           </p>
           {error('reason')}
           <textarea
+            {...register('reason')}
             id={fieldId('reason')}
             className="input"
             rows={3}
             maxLength={1000}
-            value={draft.reason}
             required={dateMoved}
-            aria-invalid={errors.reason ? true : undefined}
+            aria-invalid={invalid('reason')}
             aria-describedby={describe('reason', 'ms-edit-reason-hint')}
-            onChange={(e) => props.onChange('reason', e.target.value)}
           />
         </div>
       </div>

@@ -1,29 +1,32 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Milestone, MilestonePatch } from '@domain/contract/milestone';
-import { isApiError } from '@/api/errors';
+import { Milestone, type MilestonePatch } from '@domain/contract/milestone';
+import { classifyApiError, isApiError } from '@/api/errors';
 import { useAdoptCurrentMilestone, usePatchMilestone } from '@/api/milestones';
 import { EditFlowFrame } from '@/components/edit-flow-frame';
-import { useEditFlow, type SaveFailure } from '@/lib/use-edit-flow';
+import { showServerProblems } from '@/lib/forms';
+import { useConflictStep } from '@/lib/use-conflict-step';
+import { useInlineEdit } from '@/lib/use-inline-edit';
 import { MilestoneConflict } from './milestone-conflict';
-import { baseOf, buildMilestonePatch, draftOf, type DraftErrors } from './milestone-draft';
 import { MilestoneEditForm } from './milestone-edit-form';
 import { classifyMilestoneError, type MilestoneProblem } from './milestone-problems';
+import {
+  baseOf,
+  FORM_FIELDS,
+  inputOf,
+  isFormField,
+  progressForm,
+  type ProgressInput,
+} from './milestone-schema';
 import { ProblemMessage } from './problem-message';
 
-// Every refusal, the server's field issues included, is one message: the form has no per-field
-// place for what the server says.
-function classify(error: unknown): SaveFailure<Milestone, DraftErrors, MilestoneProblem> {
-  const found: MilestoneProblem = isApiError(error)
-    ? classifyMilestoneError(error)
-    : { kind: 'retryable', reason: 'server' };
-  return found.kind === 'conflict' ? found : { kind: 'problem', problem: found };
+/** What the user would send, and everything they typed, kept whole through a conflict. */
+interface Mine {
+  patch: MilestonePatch;
+  typed: ProgressInput;
 }
-
-/** Their version with the user's changes on top, the reason included. */
-const draftAfterConflict = (theirs: Milestone, mine: MilestonePatch) => ({
-  ...draftOf({ ...theirs, ...mine }),
-  reason: mine.reason ?? '',
-});
 
 interface MilestoneEditorProps {
   milestone: Milestone;
@@ -36,48 +39,118 @@ export function MilestoneEditor({ milestone, period }: MilestoneEditorProps) {
   const { t } = useTranslation();
   const patch = usePatchMilestone();
   const adopt = useAdoptCurrentMilestone();
-  const flow = useEditFlow({
-    stored: milestone,
-    baseOf,
-    draftOf,
-    draftAfterConflict,
-    buildPatch: buildMilestonePatch,
-    save: (version, changes, callbacks) =>
-      patch.mutate({ milestoneId: milestone.id, version, patch: changes }, callbacks),
-    classify,
-    adopt: (theirs) => void adopt(theirs),
-    // The form shows the answer to "apply mine", so a refusal appears beside fresh values.
-    reapplyFromForm: true,
-    emptyErrors: {},
+  const edit = useInlineEdit();
+  const step = useConflictStep<Milestone, Mine>();
+  const [base, setBase] = useState(() => baseOf(milestone));
+  const [problem, setProblem] = useState<MilestoneProblem | null>(null);
+  const [lastSent, setLastSent] = useState<{ version: number; mine: Mine } | null>(null);
+  // The reason is required against the date the user started from, so the schema follows it.
+  const resolver = useMemo(() => zodResolver(progressForm(base)), [base]);
+  const form = useForm<ProgressInput, unknown, MilestonePatch | null>({
+    resolver,
+    defaultValues: inputOf(milestone),
+    reValidateMode: 'onSubmit',
   });
-  const { problem, notice } = flow;
 
-  const problemView = problem ? <ProblemMessage problem={problem} onRetry={flow.retry} /> : null;
+  function open() {
+    setBase(baseOf(milestone));
+    form.reset(inputOf(milestone));
+    setProblem(null);
+    step.close();
+    edit.open();
+  }
+
+  function send(version: number, mine: Mine) {
+    setProblem(null);
+    setLastSent({ version, mine });
+    patch.mutate(
+      { milestoneId: milestone.id, version, patch: mine.patch },
+      {
+        onSuccess: () => edit.close('saved'),
+        onError: (error) => {
+          const found = classifyApiError(error, {
+            current: Milestone,
+            fieldOf: (field) => (isFormField(field) ? field : null),
+          });
+          if (found.kind === 'conflict') return step.open(found.current, mine);
+          if (found.kind === 'fields') {
+            return showServerProblems(form.setError, found.fields, FORM_FIELDS, true);
+          }
+          // The milestone's own refusals (closed, gaps…) are worded from the server's reason.
+          setProblem(
+            isApiError(error)
+              ? classifyMilestoneError(error)
+              : { kind: 'retryable', reason: 'server' },
+          );
+        },
+      },
+    );
+  }
+
+  const submit = form.handleSubmit(
+    (changes) => {
+      if (!changes) return edit.setNotice('unchanged');
+      edit.setNotice(null);
+      send(base.version, { patch: changes, typed: form.getValues() });
+    },
+    () => edit.setNotice(null),
+  );
+
+  function applyMine() {
+    const theirs = step.conflict?.theirs;
+    const again = step.applyMine();
+    if (!theirs || !again) return;
+    // Back to the form at once, on their version with what the user typed: a refusal is then
+    // shown beside fresh values.
+    setBase(baseOf(theirs));
+    form.reset({ ...inputOf({ ...theirs, ...again.mine.patch }), reason: again.mine.typed.reason });
+    step.close();
+    send(again.version, again.mine);
+  }
+
+  function keepTheirs() {
+    const theirs = step.keepTheirs();
+    if (theirs) void adopt(theirs);
+    edit.close('keptTheirs');
+  }
+
+  const problemView = problem ? (
+    <ProblemMessage
+      problem={problem}
+      onRetry={lastSent ? () => send(lastSent.version, lastSent.mine) : undefined}
+    />
+  ) : null;
 
   return (
     <EditFlowFrame
       className="consortium-editor ms-editor"
-      open={flow.isOpen}
+      open={edit.isOpen}
       openLabel={t('milestoneEdit.open')}
-      onOpen={flow.open}
-      openButtonRef={flow.openButtonRef}
-      status={notice ? t(`milestoneEdit.${notice}`) : null}
-      statusTone={notice === 'saved' ? notice : undefined}
+      onOpen={open}
+      openButtonRef={edit.openButtonRef}
+      status={edit.notice ? t(`milestoneEdit.${edit.notice}`) : null}
+      statusTone={edit.notice === 'saved' ? edit.notice : undefined}
     >
-      {flow.conflict ? (
-        <MilestoneConflict {...flow.conflict} pending={patch.isPending} problem={problemView} />
+      {step.conflict ? (
+        <MilestoneConflict
+          base={base}
+          theirs={step.conflict.theirs}
+          mine={step.conflict.mine.patch}
+          pending={patch.isPending}
+          problem={problemView}
+          onApplyMine={applyMine}
+          onKeepTheirs={keepTheirs}
+        />
       ) : (
         <MilestoneEditForm
-          base={flow.base}
-          draft={flow.draft}
-          errors={flow.errors}
+          form={form}
+          base={base}
           pending={patch.isPending}
           minDate={period.startDate}
           maxDate={period.endDate}
           problem={problemView}
-          onChange={(field, value) => flow.setDraft((d) => ({ ...d, [field]: value }))}
-          onSubmit={flow.submit}
-          onCancel={() => flow.close(null)}
+          onSubmit={(event) => void submit(event)}
+          onCancel={() => edit.close(null)}
         />
       )}
     </EditFlowFrame>
