@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { mockApi } from '@tests/support/mock-api';
+import { demo, mockApi } from '@tests/support/mock-api';
 import { fr } from '@/locales/messages-fr';
 import { renderRoute } from './render';
 import { api } from './support/api';
@@ -143,5 +143,55 @@ describe('the KPI settings form', () => {
       .where('id', '=', settings.id)
       .executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ tolerance: { red: 0.4 }, version: settings.version + 2 });
+  });
+});
+
+const catalogueText = fr.kpiCatalogue;
+
+async function editDefinition(code: string) {
+  await signIn('manager');
+  const view = renderRoute('/kpis');
+  await screen.findByRole('table', { name: /Catalogue|catalogue/ }, { timeout: 15_000 });
+  await view.user.click(screen.getByRole('button', { name: `Modifier ${code}` }));
+  const form = screen.getByRole('region', { name: /^Modifier l’indicateur/ });
+  const kpi = demo.kpis.find((k) => k.code === code)!;
+  return { ...view, form, kpi };
+}
+
+describe('the KPI definition form', () => {
+  it('names a number it cannot read and puts focus on it', async () => {
+    const { user, form } = await editDefinition('PAT_INC');
+    const decimals = within(form).getByRole('textbox', { name: catalogueText.decimals });
+    await user.clear(decimals);
+    await user.type(decimals, 'abc');
+    await user.click(within(form).getByRole('button', { name: catalogueText.submit.edit }));
+    expect(decimals).toHaveAccessibleDescription(catalogueText.errors.invalid_type);
+    expect(decimals).toHaveFocus();
+  });
+
+  it('shows a server refusal beside its field', async () => {
+    const { user, form } = await editDefinition('PAT_INC');
+    mockApi.server.use(http.patch('*/api/v1/kpis/:kpiId', () => refusal('name.en', 'too_big')));
+    const nameEn = within(form).getByRole('textbox', { name: catalogueText.nameEn });
+    await user.type(nameEn, ' (v2)');
+    await user.click(within(form).getByRole('button', { name: catalogueText.submit.edit }));
+    await waitFor(() => expect(nameEn).toHaveAccessibleDescription(catalogueText.errors.too_big));
+    expect(nameEn).toHaveFocus();
+  });
+
+  it('keeps what was typed on a 412', async () => {
+    const { user, form, kpi } = await editDefinition('PAT_INC');
+    const nameEn = within(form).getByRole('textbox', { name: catalogueText.nameEn });
+    await user.clear(nameEn);
+    await user.type(nameEn, 'Patients followed');
+    const db = await mockApi.db();
+    await db
+      .updateTable('kpis')
+      .set({ version: kpi.version + 1 })
+      .where('id', '=', kpi.id)
+      .execute();
+    await user.click(within(form).getByRole('button', { name: catalogueText.submit.edit }));
+    await within(form).findByText(catalogueText.problem.conflict);
+    expect(nameEn).toHaveValue('Patients followed');
   });
 });
