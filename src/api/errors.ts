@@ -111,7 +111,9 @@ export function classifyApiError<Row, Field extends string>(
       return general('forbidden');
     case 404:
       return general('notFound');
+    // 409: a taken key (a KPI code) names its field as a broken rule does.
     case 400:
+    case 409:
     case 422: {
       const seen = new Set<string>();
       // The first rule broken per field is the one shown, as the form's own check does.

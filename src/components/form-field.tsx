@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type ComponentPropsWithRef, type ReactNode } from 'react';
 
 /** What every labelled control takes: its label, hint and error. */
 export interface FieldLabelling {
@@ -63,8 +63,9 @@ export function FieldFrame<P extends FieldLabelling>({ field, children }: FieldF
   );
 }
 
+// With its ref, so react-hook-form's register() can be spread on it.
 interface FieldProps
-  extends FieldLabelling, Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> {
+  extends FieldLabelling, Omit<ComponentPropsWithRef<'input'>, 'id' | 'className'> {
   /** Sits at the end of the input, such as a show-password toggle. */
   trailing?: ReactNode;
 }

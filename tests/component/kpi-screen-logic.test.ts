@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { KpiDefinition, KpiSeries } from '@domain/contract/kpi';
 import { demo } from '@tests/support/mock-api';
 import { toCsv } from '@domain/rules/csv';
+import { ApiError, classifyApiError } from '@/api/errors';
 import { detailRows, versionBreaks } from '@/features/charts/detail-rows';
 import { checkDraft } from '@/features/kpis/cell-draft';
-import { cellErrorsOf } from '@/features/kpis/cell-errors';
+import { cellFieldOf } from '@/features/kpis/cell-errors';
 import { entryWindow } from '@/features/kpis/entry-window';
 import { buildSettings, settingsDraftOf } from '@/features/kpis/settings-draft';
 
@@ -104,12 +105,19 @@ describe('what people type', () => {
   });
 
   it('places a server refusal on the field it names, the rest on the form', () => {
-    expect(
-      cellErrorsOf([
+    const refusal = new ApiError('http', 422, 'rule_violated', 'refused', {
+      issues: [
         { field: 'value', code: 'negative' },
         { field: 'provisional', code: 'invalid_type' },
-      ]),
-    ).toEqual({ value: 'negative', period: 'invalid_type' });
+      ],
+    });
+    expect(classifyApiError(refusal, { fieldOf: cellFieldOf })).toEqual({
+      kind: 'fields',
+      fields: [
+        { field: 'value', code: 'negative' },
+        { field: 'root', code: 'invalid_type' },
+      ],
+    });
   });
 
   it('types relative thresholds in percent and stores fractions', () => {
@@ -130,7 +138,7 @@ describe('what people type', () => {
     });
     expect(
       buildSettings(
-        { ...draft, targets: [...draft.targets, { key: 9, period: '2026-Q2', value: '1' }] },
+        { ...draft, targets: [...draft.targets, { period: '2026-Q2', value: '1' }] },
         kpi,
         {
           startDate: '2024-10-01',

@@ -1,17 +1,19 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { KpiDefinition } from '@domain/contract/kpi';
-import { isApiError } from '@/api/errors';
-import { fieldProblems } from '@/api/kpi-values';
+import { classifyApiError } from '@/api/errors';
 import { useCreateKpi, usePatchKpi } from '@/api/kpis';
+import { setFieldProblems, useFocusFirstInvalid } from '@/lib/form-field-errors';
 import {
-  buildCreate,
-  buildPatch,
   changesMeaning,
   definitionDraftOf,
+  definitionFieldOf,
+  definitionSchema,
   EMPTY_DEFINITION,
   type DefinitionDraft,
-  type DefinitionErrors,
+  type DefinitionSave,
 } from './definition-draft';
 import { DefinitionForm } from './definition-form';
 
@@ -28,46 +30,44 @@ type Problem = 'conflict' | 'server' | null;
 /** Adds an indicator or edits one (If-Match); refusals land on the fields they name. */
 export function CatalogueEditor({ programmeId, target, onDone }: CatalogueEditorProps) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<DefinitionDraft>(() =>
-    target.mode === 'edit' ? definitionDraftOf(target.kpi) : EMPTY_DEFINITION,
-  );
-  const [errors, setErrors] = useState<DefinitionErrors>({});
-  const [attempt, setAttempt] = useState(0);
+  const kpi = target.mode === 'edit' ? target.kpi : null;
+  const form = useForm<DefinitionDraft, unknown, DefinitionSave>({
+    defaultValues: kpi ? definitionDraftOf(kpi) : EMPTY_DEFINITION,
+    resolver: zodResolver(definitionSchema(kpi)),
+    // As before the move to react-hook-form: a message stays until the next save.
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+  });
+  const { containerRef: formRef, focusFirstInvalid } = useFocusFirstInvalid<HTMLFormElement>();
+  const draft = { ...EMPTY_DEFINITION, ...useWatch({ control: form.control }) };
   const [problem, setProblem] = useState<Problem>(null);
   const create = useCreateKpi();
   const patch = usePatchKpi();
 
-  const refuse = (next: DefinitionErrors) => {
-    setErrors(next);
-    setAttempt((n) => n + 1);
-  };
   const onError = (error: unknown) => {
-    const named = fieldProblems(error);
-    if (named.length > 0) refuse(Object.fromEntries(named.map((p) => [p.field, p.code])));
-    else setProblem(isApiError(error) && error.status === 412 ? 'conflict' : 'server');
+    const refusal = classifyApiError(error, { fieldOf: definitionFieldOf });
+    if (refusal.kind === 'fields') {
+      setFieldProblems(form.setError, refusal.fields);
+      focusFirstInvalid();
+    } else {
+      setProblem(refusal.kind === 'general' && refusal.reason === 'stale' ? 'conflict' : 'server');
+    }
   };
 
-  function submit() {
+  const submit = form.handleSubmit((save) => {
     setProblem(null);
-    if (target.mode === 'create') {
-      const built = buildCreate(draft);
-      if (!built.ok) return refuse(built.errors);
-      setErrors({});
-      create.mutate(
-        { programmeId, input: built.input },
+    if (save.kind === 'unchanged') return onDone('unchanged');
+    if (save.kind === 'create')
+      return create.mutate(
+        { programmeId, input: save.input },
         { onSuccess: () => onDone('created'), onError },
       );
-      return;
-    }
-    const built = buildPatch(target.kpi, draft);
-    if (built.ok === 'unchanged') return onDone('unchanged');
-    if (!built.ok) return refuse(built.errors);
-    setErrors({});
-    patch.mutate(
-      { kpiId: target.kpi.id, version: target.kpi.version, patch: built.patch },
-      { onSuccess: () => onDone('updated'), onError },
-    );
-  }
+    if (kpi)
+      patch.mutate(
+        { kpiId: kpi.id, version: kpi.version, patch: save.patch },
+        { onSuccess: () => onDone('updated'), onError },
+      );
+  }, focusFirstInvalid);
 
   const headingId = 'catalogue-editor-heading';
   return (
@@ -79,10 +79,9 @@ export function CatalogueEditor({ programmeId, target, onDone }: CatalogueEditor
       </h2>
       <DefinitionForm
         mode={target.mode}
-        draft={draft}
-        errors={errors}
-        attempt={attempt}
-        newVersion={target.mode === 'edit' && changesMeaning(target.kpi, draft)}
+        form={form}
+        formRef={formRef}
+        newVersion={kpi !== null && changesMeaning(kpi, draft)}
         pending={create.isPending || patch.isPending}
         problem={
           problem ? (
@@ -91,8 +90,7 @@ export function CatalogueEditor({ programmeId, target, onDone }: CatalogueEditor
             </p>
           ) : null
         }
-        onChange={setDraft}
-        onSubmit={submit}
+        onSubmit={(event) => void submit(event)}
         onCancel={() => onDone(null)}
       />
     </section>

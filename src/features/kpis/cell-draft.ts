@@ -1,25 +1,27 @@
+import { z } from 'zod';
 import type { IsoDate, Period } from '@domain/contract/common';
-import type {
-  ConsortiumKpi,
-  KpiDefinition,
-  KpiStatus,
-  KpiValue,
+import {
   KpiValueInput,
+  type ConsortiumKpi,
+  type KpiDefinition,
+  type KpiStatus,
+  type KpiValue,
 } from '@domain/contract/kpi';
 import { kpiStatus, targetAt } from '@domain/rules/kpi-status';
 import { computeValue, validateKpiValue } from '@domain/rules/kpi-values';
 import { parseLocaleNumber } from '@/lib/format';
 
 /** What the cell editor holds: text as typed, so "12,5" and a half-typed number survive. */
-export interface CellDraft {
-  value: string;
-  numerator: string;
-  denominator: string;
-  source: string;
-  note: string;
-  explanation: string;
-  provisional: boolean;
-}
+const CellValues = z.object({
+  value: z.string(),
+  numerator: z.string(),
+  denominator: z.string(),
+  source: z.string(),
+  note: z.string(),
+  explanation: z.string(),
+  provisional: KpiValueInput.shape.provisional,
+});
+export type CellDraft = z.infer<typeof CellValues>;
 
 export type CellField = 'value' | 'numerator' | 'denominator' | 'source' | 'note' | 'explanation';
 
@@ -110,4 +112,22 @@ export function checkDraft(draft: CellDraft, ctx: CellContext): DraftResult {
   ))
     errors[issue.field] ??= issue.code;
   return Object.keys(errors).length ? { ok: false, errors, status } : { ok: true, input, status };
+}
+
+/**
+ * The editor's resolver: what was typed goes through `checkDraft` and comes out as the contract's
+ * input. A refusal that names no field the editor shows (the period) is the form's as a whole.
+ */
+export function cellSchema(ctx: CellContext) {
+  return CellValues.transform((draft, issues) => {
+    const result = checkDraft(draft, ctx);
+    if (result.ok) return result.input;
+    for (const [field, code] of Object.entries(result.errors))
+      issues.addIssue({
+        code: 'custom',
+        path: [field === 'period' ? 'root' : field],
+        message: code,
+      });
+    return z.NEVER;
+  });
 }

@@ -1,20 +1,24 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useId } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { KpiValue, KpiValueInput } from '@domain/contract/kpi';
 import { SourceType } from '@domain/contract/kpi';
 import { targetAt } from '@domain/rules/kpi-status';
+import type { FieldProblem } from '@/api/errors';
 import { Field } from '@/components/form-field';
 import { KpiStatusBadge } from '@/components/status-badges';
+import { errorCode, setFieldProblems, useFocusFirstInvalid } from '@/lib/form-field-errors';
 import { formatNumber, formatPeriod } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 import {
-  checkDraft,
+  cellSchema,
   previewOf,
   type CellContext,
   type CellDraft,
-  type CellErrors,
+  type CellField,
 } from './cell-draft';
-import { messageCode } from './cell-errors';
+import { KNOWN_CODES } from './cell-errors';
 import { CellHistory } from './cell-history';
 import { Modal } from './modal';
 import { TextAreaField } from './text-area-field';
@@ -25,8 +29,8 @@ interface CellEditorProps {
   consortiumId: string;
   current: KpiValue | null;
   draft: CellDraft;
-  /** Errors the server named on the last attempt, shown on their fields. */
-  errors: CellErrors;
+  /** What the server refused on the last attempt, shown on its fields. Kept by identity. */
+  problems: readonly FieldProblem<CellField | 'root'>[];
   /** Why the cell cannot change (a locked period); null when it can. */
   lockedReason: string | null;
   smallCountThreshold: number;
@@ -40,35 +44,39 @@ export function CellEditor(props: CellEditorProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const titleId = useId();
-  const [draft, setDraft] = useState(props.draft);
-  const [errors, setErrors] = useState(props.errors);
-  const [attempt, setAttempt] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { register, handleSubmit, control, setValue, setError, getValues, formState } = useForm<
+    CellDraft,
+    unknown,
+    KpiValueInput
+  >({
+    defaultValues: props.draft,
+    resolver: zodResolver(cellSchema(ctx)),
+    // As before the move to react-hook-form: a message stays until the next save.
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+  });
+  const { containerRef: formRef, focusFirstInvalid } = useFocusFirstInvalid<HTMLFormElement>();
+  // useWatch types every field as possibly absent; the defaults fill what it has not seen yet.
+  const draft: CellDraft = { ...props.draft, ...useWatch({ control }) };
+  const { errors } = formState;
   const { kpi } = ctx;
   const preview = previewOf(draft, ctx);
   const target = targetAt(ctx.settings, ctx.period);
   const needsExplanation =
     preview.status === 'red' || draft.explanation !== '' || errors.explanation !== undefined;
 
+  const { problems } = props;
   useEffect(() => {
-    if (attempt > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [attempt]);
+    if (problems.length === 0) return;
+    setFieldProblems(setError, problems);
+    focusFirstInvalid();
+  }, [problems, setError, focusFirstInvalid]);
 
-  const set = (field: keyof CellDraft) => (value: string | boolean) =>
-    setDraft((d) => ({ ...d, [field]: value }));
-  const message = (field: keyof CellErrors) =>
-    errors[field] ? t(`kpiEntry.errors.${messageCode(errors[field])}`) : null;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const result = checkDraft(draft, ctx);
-    if (!result.ok) {
-      setErrors(result.errors);
-      setAttempt((n) => n + 1);
-      return;
-    }
-    onSave(result.input, draft);
-  }
+  const message = (field: CellField | 'root') => {
+    const code = errorCode(errors[field], KNOWN_CODES);
+    return code ? t(`kpiEntry.errors.${code}`) : null;
+  };
+  const submit = handleSubmit((input) => onSave(input, getValues()), focusFirstInvalid);
 
   const sourceListId = `${titleId}-sources`;
   return (
@@ -105,10 +113,15 @@ export function CellEditor(props: CellEditorProps) {
           </div>
         </>
       ) : (
-        <form ref={formRef} className="form cell-form" noValidate onSubmit={submit}>
-          {errors.period ? (
+        <form
+          ref={formRef}
+          className="form cell-form"
+          noValidate
+          onSubmit={(event) => void submit(event)}
+        >
+          {errors.root ? (
             <p className="form-problem" role="alert">
-              {message('period')}
+              {message('root')}
             </p>
           ) : null}
           {kpi.aggregation === 'rate' ? (
@@ -117,18 +130,16 @@ export function CellEditor(props: CellEditorProps) {
                 label={t('kpiEntry.editor.numerator')}
                 inputMode="decimal"
                 autoComplete="off"
-                value={draft.numerator}
                 error={message('numerator')}
-                onChange={(e) => set('numerator')(e.target.value)}
+                {...register('numerator')}
                 data-autofocus
               />
               <Field
                 label={t('kpiEntry.editor.denominator')}
                 inputMode="decimal"
                 autoComplete="off"
-                value={draft.denominator}
                 error={message('denominator')}
-                onChange={(e) => set('denominator')(e.target.value)}
+                {...register('denominator')}
               />
             </div>
           ) : (
@@ -136,9 +147,8 @@ export function CellEditor(props: CellEditorProps) {
               label={t('kpiEntry.editor.value', { unit: t(`unit.${kpi.unit}`) })}
               inputMode="decimal"
               autoComplete="off"
-              value={draft.value}
               error={message('value')}
-              onChange={(e) => set('value')(e.target.value)}
+              {...register('value')}
               data-autofocus
             />
           )}
@@ -161,9 +171,8 @@ export function CellEditor(props: CellEditorProps) {
             label={t('kpiEntry.editor.source')}
             hint={t('kpiEntry.editor.sourceHint')}
             list={sourceListId}
-            value={draft.source}
             error={message('source')}
-            onChange={(e) => set('source')(e.target.value)}
+            {...register('source')}
             maxLength={500}
           />
           <datalist id={sourceListId}>
@@ -178,7 +187,7 @@ export function CellEditor(props: CellEditorProps) {
                 type="radio"
                 name={`${titleId}-quality`}
                 checked={draft.provisional}
-                onChange={() => set('provisional')(true)}
+                onChange={() => setValue('provisional', true)}
               />{' '}
               {t('kpiEntry.provisional')}
             </label>
@@ -187,26 +196,24 @@ export function CellEditor(props: CellEditorProps) {
                 type="radio"
                 name={`${titleId}-quality`}
                 checked={!draft.provisional}
-                onChange={() => set('provisional')(false)}
+                onChange={() => setValue('provisional', false)}
               />{' '}
               {t('kpiEntry.final')}
             </label>
           </fieldset>
           <TextAreaField
             label={t('kpiEntry.editor.note')}
-            value={draft.note}
             error={message('note')}
             maxLength={2000}
-            onChange={(e) => set('note')(e.target.value)}
+            {...register('note')}
           />
           {needsExplanation ? (
             <TextAreaField
               label={t('kpiEntry.editor.explanation')}
               hint={t('kpiEntry.editor.explanationHint')}
-              value={draft.explanation}
               error={message('explanation')}
               maxLength={2000}
-              onChange={(e) => set('explanation')(e.target.value)}
+              {...register('explanation')}
             />
           ) : null}
           <div className="actions">

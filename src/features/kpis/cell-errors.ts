@@ -1,5 +1,4 @@
-import type { FieldProblem } from '@/api/kpi-values';
-import type { CellErrors, CellField } from './cell-draft';
+import type { CellField } from './cell-draft';
 
 /** The rule and contract codes the editor has a message for; anything else reads "invalid". */
 export const KNOWN_CODES = [
@@ -27,27 +26,21 @@ export function messageCode(code: string | undefined): KnownCode {
   return (KNOWN_CODES as readonly string[]).includes(code ?? '') ? (code as KnownCode) : 'invalid';
 }
 
-const CELL_FIELDS: readonly (CellField | 'period')[] = [
+const CELL_FIELDS: readonly CellField[] = [
   'value',
   'numerator',
   'denominator',
   'source',
   'note',
   'explanation',
-  'period',
 ];
 
 /**
- * A refusal naming fields (400 from the contract, 422 from a rule), placed on those fields. A
- * field the editor does not show (provisional, an unknown key) lands on the form as a whole.
+ * Where a field the server names is shown (for `classifyApiError`): on that field, or on the
+ * form as a whole for one the editor does not show (period, provisional, an unknown key).
  */
-export function cellErrorsOf(problems: readonly FieldProblem[]): CellErrors {
-  const errors: CellErrors = {};
-  for (const p of problems) {
-    const field = (CELL_FIELDS as readonly string[]).includes(p.field)
-      ? (p.field as CellField | 'period')
-      : 'period';
-    errors[field] ??= p.code;
-  }
-  return errors;
+export function cellFieldOf(serverField: string): CellField | 'root' {
+  return (CELL_FIELDS as readonly string[]).includes(serverField)
+    ? (serverField as CellField)
+    : 'root';
 }

@@ -1,38 +1,39 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { issueCode } from '@domain/contract/common';
 import {
+  Aggregation,
+  Direction,
+  Frequency,
   KpiDefinitionInput,
   KpiDefinitionPatch,
-  type Aggregation,
-  type Direction,
-  type Frequency,
+  KpiUnit,
+  SourceType,
   type KpiDefinition,
-  type KpiUnit,
-  type SourceType,
 } from '@domain/contract/kpi';
 import { measureIssues, VERSIONED_FIELDS } from '@domain/rules/kpi-catalogue';
 import { parseLocaleNumber } from '@/lib/format';
 import { normalisePeriod } from './settings-draft';
 
 /** The catalogue form as typed; numbers stay text until the save. */
-export interface DefinitionDraft {
-  code: string;
-  nameFr: string;
-  nameEn: string;
-  definitionFr: string;
-  definitionEn: string;
-  unit: KpiUnit;
-  ratePer: string;
-  direction: Direction;
-  aggregation: Aggregation;
-  frequency: Frequency;
-  decimals: string;
-  sourceType: SourceType;
-  reportingLagMonths: string;
+const DefinitionValues = z.object({
+  code: z.string(),
+  nameFr: z.string(),
+  nameEn: z.string(),
+  definitionFr: z.string(),
+  definitionEn: z.string(),
+  unit: KpiUnit,
+  ratePer: z.string(),
+  direction: Direction,
+  aggregation: Aggregation,
+  frequency: Frequency,
+  decimals: z.string(),
+  sourceType: SourceType,
+  reportingLagMonths: z.string(),
   /** Creation: the first period; an edit that changes the meaning: the new version's start. */
-  validFrom: string;
-  changeNote: string;
-}
+  validFrom: z.string(),
+  changeNote: z.string(),
+});
+export type DefinitionDraft = z.infer<typeof DefinitionValues>;
 
 /** Contract paths ("name.fr", "newVersion.validFrom") → error code. */
 export type DefinitionErrors = Record<string, string>;
@@ -160,4 +161,41 @@ export function buildPatch(kpi: KpiDefinition, draft: DefinitionDraft): PatchRes
   }
   for (const i of measureIssues({ ...kpi, ...parsed.data })) errors[i.field] ??= i.code;
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, patch: parsed.data };
+}
+
+const FORM_FIELD: Record<string, keyof DefinitionDraft> = {
+  'name.fr': 'nameFr',
+  'name.en': 'nameEn',
+  'definition.fr': 'definitionFr',
+  'definition.en': 'definitionEn',
+  newVersion: 'validFrom',
+  'newVersion.validFrom': 'validFrom',
+  'newVersion.changeNote': 'changeNote',
+};
+const SAME_NAME: readonly string[] = Object.keys(DefinitionValues.shape);
+
+/** Where a contract path (the form's check or the server's refusal) is shown: its field, else the form. */
+export function definitionFieldOf(path: string): keyof DefinitionDraft | 'root' {
+  if (SAME_NAME.includes(path)) return path as keyof DefinitionDraft;
+  return FORM_FIELD[path] ?? 'root';
+}
+
+export type DefinitionSave =
+  | { kind: 'create'; input: KpiDefinitionInput }
+  | { kind: 'patch'; patch: KpiDefinitionPatch }
+  | { kind: 'unchanged' };
+
+/** The form's resolver: a new indicator through `buildCreate`, an edit through `buildPatch`. */
+export function definitionSchema(kpi: KpiDefinition | null) {
+  return DefinitionValues.transform((draft, issues): DefinitionSave => {
+    const built = kpi ? buildPatch(kpi, draft) : buildCreate(draft);
+    if (built.ok === 'unchanged') return { kind: 'unchanged' };
+    if (built.ok)
+      return 'input' in built
+        ? { kind: 'create', input: built.input }
+        : { kind: 'patch', patch: built.patch };
+    for (const [path, code] of Object.entries(built.errors))
+      issues.addIssue({ code: 'custom', path: [definitionFieldOf(path)], message: code });
+    return z.NEVER;
+  });
 }

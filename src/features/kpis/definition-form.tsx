@@ -1,8 +1,10 @@
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { useEffect, type FormEvent, type ReactNode, type RefObject } from 'react';
+import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Aggregation, Direction, Frequency, KpiUnit, SourceType } from '@domain/contract/kpi';
 import { Field } from '@/components/form-field';
-import type { DefinitionDraft, DefinitionErrors } from './definition-draft';
+import { errorCode } from '@/lib/form-field-errors';
+import type { DefinitionDraft, DefinitionSave } from './definition-draft';
 import { SelectField } from './select-field';
 import { TextAreaField } from './text-area-field';
 
@@ -23,58 +25,45 @@ const CODES = [
   'not_after_latest',
   'text_invalid_character',
 ] as const;
-type DefinitionCode = (typeof CODES)[number] | 'invalid';
-const codeOf = (c: string): DefinitionCode =>
-  (CODES as readonly string[]).includes(c) ? (c as DefinitionCode) : 'invalid';
 
 interface DefinitionFormProps {
   mode: 'create' | 'edit';
-  draft: DefinitionDraft;
-  errors: DefinitionErrors;
-  attempt: number;
+  form: UseFormReturn<DefinitionDraft, unknown, DefinitionSave>;
+  /** On the form element, for focus on the first invalid field. */
+  formRef: RefObject<HTMLFormElement | null>;
   /** Edit only: the change touches what is measured, so a new version is needed. */
   newVersion: boolean;
   pending: boolean;
   problem?: ReactNode;
-  onChange: (draft: DefinitionDraft) => void;
-  onSubmit: () => void;
+  onSubmit: (event: FormEvent) => void;
   onCancel: () => void;
 }
 
 /** Every field of a catalogue entry; a change of meaning asks when the new version starts and why. */
 export function DefinitionForm(props: DefinitionFormProps) {
-  const { mode, draft, errors, attempt, newVersion, pending, problem } = props;
+  const { mode, form, formRef, newVersion, pending, problem } = props;
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
-  // On opening, the first field the person can type in; after a refused save, the first wrong one.
+  const { errors } = form.formState;
+  const [unit, frequency] = useWatch({ control: form.control, name: ['unit', 'frequency'] });
+  // On opening, the first field the person can type in; refusals move focus themselves.
   useEffect(() => {
-    formRef.current
-      ?.querySelector<HTMLElement>(attempt > 0 ? '[aria-invalid="true"]' : 'input:not([readonly])')
-      ?.focus();
-  }, [attempt]);
+    formRef.current?.querySelector<HTMLElement>('input:not([readonly])')?.focus();
+  }, [formRef]);
 
-  const err = (...paths: string[]) => {
-    const code = paths.map((p) => errors[p]).find(Boolean);
-    return code ? t(`kpiCatalogue.errors.${codeOf(code)}`) : null;
+  const err = (field: keyof DefinitionDraft | 'root') => {
+    const code = errorCode(errors[field], CODES);
+    return code ? t(`kpiCatalogue.errors.${code}`) : null;
   };
-  const text = (field: keyof DefinitionDraft) => ({
-    value: draft[field],
-    onChange: (e: { target: { value: string } }) =>
-      props.onChange({ ...draft, [field]: e.target.value }),
-  });
+  const text = (field: keyof DefinitionDraft) => form.register(field);
   const options = <V extends string>(values: readonly V[], label: (v: V) => string) =>
     values.map((v) => ({ value: v, label: label(v) }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    props.onSubmit();
-  };
-  const periodHint = t(`kpiSettings.periodHint.${draft.frequency}`);
+  const periodHint = t(`kpiSettings.periodHint.${frequency}`);
 
   return (
-    <form ref={formRef} className="form definition-form" noValidate onSubmit={submit}>
-      {errors.form ? (
+    <form ref={formRef} className="form definition-form" noValidate onSubmit={props.onSubmit}>
+      {errors.root ? (
         <p className="form-problem" role="alert">
-          {err('form')}
+          {err('root')}
         </p>
       ) : null}
       <fieldset className="settings-group">
@@ -93,14 +82,14 @@ export function DefinitionForm(props: DefinitionFormProps) {
         <div className="form-row">
           <Field
             label={t('kpiCatalogue.nameFr')}
-            error={err('name.fr')}
+            error={err('nameFr')}
             maxLength={500}
             {...text('nameFr')}
             lang="fr"
           />
           <Field
             label={t('kpiCatalogue.nameEn')}
-            error={err('name.en')}
+            error={err('nameEn')}
             maxLength={500}
             {...text('nameEn')}
             lang="en"
@@ -109,14 +98,14 @@ export function DefinitionForm(props: DefinitionFormProps) {
         <div className="form-row">
           <TextAreaField
             label={t('kpiCatalogue.definitionFr')}
-            error={err('definition.fr')}
+            error={err('definitionFr')}
             maxLength={500}
             lang="fr"
             {...text('definitionFr')}
           />
           <TextAreaField
             label={t('kpiCatalogue.definitionEn')}
-            error={err('definition.en')}
+            error={err('definitionEn')}
             maxLength={500}
             lang="en"
             {...text('definitionEn')}
@@ -132,7 +121,7 @@ export function DefinitionForm(props: DefinitionFormProps) {
             error={err('unit')}
             {...text('unit')}
           />
-          {draft.unit === 'rate' ? (
+          {unit === 'rate' ? (
             <Field
               label={t('kpiCatalogue.ratePer')}
               hint={t('kpiCatalogue.ratePerHint')}
@@ -202,12 +191,12 @@ export function DefinitionForm(props: DefinitionFormProps) {
           <Field
             label={t('kpiCatalogue.versionFrom')}
             hint={periodHint}
-            error={err('newVersion.validFrom', 'newVersion')}
+            error={err('validFrom')}
             {...text('validFrom')}
           />
           <TextAreaField
             label={t('kpiCatalogue.changeNote')}
-            error={err('newVersion.changeNote')}
+            error={err('changeNote')}
             maxLength={1000}
             {...text('changeNote')}
           />

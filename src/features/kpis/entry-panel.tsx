@@ -2,18 +2,19 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Consortium } from '@domain/contract/consortium';
-import type { ConsortiumKpiSummary, KpiValue, KpiValueInput } from '@domain/contract/kpi';
+import { KpiValue, type ConsortiumKpiSummary, type KpiValueInput } from '@domain/contract/kpi';
 import type { ReportingPeriod } from '@domain/contract/reporting';
-import { isApiError } from '@/api/errors';
+import { classifyApiError, isApiError, type FieldProblem } from '@/api/errors';
 import { consortiumKpiValuesQueryOptions } from '@/api/kpis';
-import { conflictingValue, fieldProblems, usePutKpiValue } from '@/api/kpi-values';
+import { usePutKpiValue } from '@/api/kpi-values';
 import { formatDate, formatPeriod } from '@/lib/format';
 import { useMe } from '@/lib/access';
+import { useConflictStep } from '@/lib/use-conflict-step';
 import { useLocale } from '@/lib/use-locale';
-import { draftOf, type CellDraft, type CellErrors } from './cell-draft';
+import { draftOf, type CellDraft, type CellField } from './cell-draft';
 import { CellConflict } from './cell-conflict';
 import { CellEditor } from './cell-editor';
-import { cellErrorsOf } from './cell-errors';
+import { cellFieldOf } from './cell-errors';
 import { cellKey, EntryGrid } from './entry-grid';
 
 interface EntryPanelProps {
@@ -27,14 +28,28 @@ interface EntryPanelProps {
   smallCountThreshold: number;
 }
 
-type Open =
-  | { kind: 'editor'; kpiId: string; period: string; draft?: CellDraft; errors?: CellErrors }
-  | { kind: 'conflict'; kpiId: string; period: string; theirs: KpiValue; mine: KpiValueInput };
+type CellProblems = readonly FieldProblem<CellField | 'root'>[];
+// One empty list: the editor applies the server's refusals when the list it is given changes.
+const NO_PROBLEMS: CellProblems = [];
 
-interface Failure {
+/** The editor on a cell; after a refusal, with what was typed and what the server refused. */
+interface Editing {
+  kpiId: string;
+  period: string;
+  draft?: CellDraft;
+  problems?: CellProblems;
+}
+
+/** One save of a cell: the input sent and the text it came from, kept whole whatever happens. */
+interface Typed {
   kpiId: string;
   period: string;
   input: KpiValueInput;
+  draft: CellDraft;
+}
+
+interface Failure {
+  typed: Typed;
   version: number | null;
   reason: 'network' | 'server';
 }
@@ -51,7 +66,8 @@ export function EntryPanel(props: EntryPanelProps) {
   const me = useMe();
   const queryClient = useQueryClient();
   const put = usePutKpiValue();
-  const [open, setOpen] = useState<Open | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const conflictStep = useConflictStep<KpiValue, Typed>();
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const [failure, setFailure] = useState<Failure | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -84,17 +100,13 @@ export function EntryPanel(props: EntryPanelProps) {
     return fresh.items.find((v) => v.kpiId === kpiId && v.period === period) ?? null;
   }
 
-  async function save(
-    kpiId: string,
-    period: string,
-    input: KpiValueInput,
-    version: number | null,
-    draft?: CellDraft,
-  ) {
+  async function save(typed: Typed, version: number | null) {
+    const { kpiId, period, input } = typed;
     const row = rowOf(kpiId);
     if (!row) return;
     const key = cellKey(kpiId, period);
-    setOpen(null);
+    setEditing(null);
+    conflictStep.close();
     setFailure(null);
     mark(key, true);
     try {
@@ -108,18 +120,21 @@ export function EntryPanel(props: EntryPanelProps) {
       });
       setAnnouncement(t('kpiEntry.saved', { cell: cellName(kpiId, period) }));
     } catch (error) {
+      const problem = classifyApiError(error, { current: KpiValue, fieldOf: cellFieldOf });
       const theirs =
-        conflictingValue(error) ??
-        (isApiError(error) && error.status === 428 ? await storedValue(kpiId, period) : null);
-      const problems = fieldProblems(error);
+        problem.kind === 'conflict'
+          ? problem.current
+          : isApiError(error) && error.status === 428
+            ? await storedValue(kpiId, period)
+            : null;
       if (theirs) {
-        setOpen({ kind: 'conflict', kpiId, period, theirs, mine: input });
-      } else if (problems.length > 0) {
+        conflictStep.open(theirs, typed);
+      } else if (problem.kind === 'fields') {
         setAnnouncement(t('kpiEntry.refused', { cell: cellName(kpiId, period) }));
-        setOpen({ kind: 'editor', kpiId, period, draft, errors: cellErrorsOf(problems) });
+        setEditing({ kpiId, period, draft: typed.draft, problems: problem.fields });
       } else {
-        const reason = isApiError(error) && error.kind === 'network' ? 'network' : 'server';
-        setFailure({ kpiId, period, input, version, reason });
+        const reason = problem.kind === 'general' && problem.reason === 'network';
+        setFailure({ typed, version, reason: reason ? 'network' : 'server' });
       }
     } finally {
       mark(key, false);
@@ -135,7 +150,9 @@ export function EntryPanel(props: EntryPanelProps) {
     });
   };
 
-  const openRow = open ? rowOf(open.kpiId) : undefined;
+  const editingRow = editing ? rowOf(editing.kpiId) : undefined;
+  const { conflict } = conflictStep;
+  const conflictRow = conflict ? rowOf(conflict.mine.kpiId) : undefined;
   return (
     <>
       <p id="entry-grid-help" className="muted small">
@@ -145,16 +162,14 @@ export function EntryPanel(props: EntryPanelProps) {
         <div className="form-problem" role="alert">
           <p>
             {t(`kpiEntry.failed.${failure.reason}`, {
-              cell: cellName(failure.kpiId, failure.period),
+              cell: cellName(failure.typed.kpiId, failure.typed.period),
             })}
           </p>
           <div className="actions">
             <button
               type="button"
               className="button"
-              onClick={() =>
-                void save(failure.kpiId, failure.period, failure.input, failure.version)
-              }
+              onClick={() => void save(failure.typed, failure.version)}
             >
               {t('common.retry')}
             </button>
@@ -176,48 +191,57 @@ export function EntryPanel(props: EntryPanelProps) {
         pending={pending}
         smallCountThreshold={smallCountThreshold}
         onOpen={(kpiId, period) => {
-          if (!pending.has(cellKey(kpiId, period))) setOpen({ kind: 'editor', kpiId, period });
+          if (!pending.has(cellKey(kpiId, period))) setEditing({ kpiId, period });
         }}
       />
-      {open && openRow && open.kind === 'editor' ? (
+      {editing && editingRow ? (
         <CellEditor
-          key={cellKey(open.kpiId, open.period)}
-          ctx={{ kpi: openRow.kpi, settings: openRow.settings, period: open.period, consortium }}
+          key={cellKey(editing.kpiId, editing.period)}
+          ctx={{
+            kpi: editingRow.kpi,
+            settings: editingRow.settings,
+            period: editing.period,
+            consortium,
+          }}
           consortiumId={consortium.id}
-          current={byCell.get(cellKey(open.kpiId, open.period)) ?? null}
+          current={byCell.get(cellKey(editing.kpiId, editing.period)) ?? null}
           draft={
-            open.draft ??
+            editing.draft ??
             draftOf(
-              byCell.get(cellKey(open.kpiId, open.period)) ?? null,
-              t(`sourceType.${openRow.kpi.sourceType}`),
+              byCell.get(cellKey(editing.kpiId, editing.period)) ?? null,
+              t(`sourceType.${editingRow.kpi.sourceType}`),
             )
           }
-          errors={open.errors ?? {}}
-          lockedReason={lockReason(open.period)}
+          problems={editing.problems ?? NO_PROBLEMS}
+          lockedReason={lockReason(editing.period)}
           smallCountThreshold={smallCountThreshold}
           onSave={(input, draft) =>
             void save(
-              open.kpiId,
-              open.period,
-              input,
-              byCell.get(cellKey(open.kpiId, open.period))?.version ?? null,
-              draft,
+              { kpiId: editing.kpiId, period: editing.period, input, draft },
+              byCell.get(cellKey(editing.kpiId, editing.period))?.version ?? null,
             )
           }
-          onClose={() => setOpen(null)}
+          onClose={() => setEditing(null)}
         />
       ) : null}
-      {open && openRow && open.kind === 'conflict' ? (
+      {conflict && conflictRow ? (
         <CellConflict
-          kpi={openRow.kpi}
-          period={open.period}
-          theirs={open.theirs}
-          mine={open.mine}
+          kpi={conflictRow.kpi}
+          period={conflict.mine.period}
+          theirs={conflict.theirs}
+          mine={conflict.mine.input}
           smallCountThreshold={smallCountThreshold}
-          onApplyMine={() => void save(open.kpiId, open.period, open.mine, open.theirs.version)}
+          onApplyMine={() => {
+            const again = conflictStep.applyMine();
+            if (again) void save(again.mine, again.version);
+          }}
           onKeepTheirs={() => {
-            setOpen(null);
-            setAnnouncement(t('kpiEntry.keptTheirs', { cell: cellName(open.kpiId, open.period) }));
+            conflictStep.keepTheirs();
+            setAnnouncement(
+              t('kpiEntry.keptTheirs', {
+                cell: cellName(conflict.mine.kpiId, conflict.mine.period),
+              }),
+            );
           }}
         />
       ) : null}

@@ -1,8 +1,8 @@
-import type { SelectHTMLAttributes } from 'react';
+import type { ComponentPropsWithRef } from 'react';
 import { FieldFrame, type FieldLabelling } from '@/components/form-field';
 
 interface SelectFieldProps
-  extends FieldLabelling, Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className'> {
+  extends FieldLabelling, Omit<ComponentPropsWithRef<'select'>, 'id' | 'className'> {
   options: readonly { value: string; label: string }[];
 }
 

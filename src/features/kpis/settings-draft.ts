@@ -1,32 +1,28 @@
+import type { FieldPath } from 'react-hook-form';
+import { z } from 'zod';
 import { issueCode } from '@domain/contract/common';
 import type { Consortium } from '@domain/contract/consortium';
 import {
   ConsortiumKpiInput,
+  Tolerance,
   type ConsortiumKpi,
   type KpiDefinition,
-  type Tolerance,
 } from '@domain/contract/kpi';
 import { consortiumKpiIssues } from '@domain/rules/kpi-settings';
 import { parseLocaleNumber } from '@/lib/format';
 
-export interface TargetDraft {
-  /** Stable React key while rows are added and removed. */
-  key: number;
-  period: string;
-  value: string;
-}
-
 /** The settings form as typed. Relative thresholds are typed in percent, stored as fractions. */
-export interface SettingsDraft {
-  hasBaseline: boolean;
-  baselineValue: string;
-  baselinePeriod: string;
-  baselineSource: string;
-  targets: TargetDraft[];
-  mode: Tolerance['mode'];
-  amber: string;
-  red: string;
-}
+const SettingsValues = z.object({
+  hasBaseline: z.boolean(),
+  baselineValue: z.string(),
+  baselinePeriod: z.string(),
+  baselineSource: z.string(),
+  targets: z.array(z.object({ period: z.string(), value: z.string() })),
+  mode: Tolerance.shape.mode,
+  amber: z.string(),
+  red: z.string(),
+});
+export type SettingsDraft = z.infer<typeof SettingsValues>;
 
 /** Contract paths ("baseline.value", "targets.2.period", "tolerance.red") → error code. */
 export type SettingsErrors = Record<string, string>;
@@ -43,11 +39,7 @@ export function settingsDraftOf(settings: ConsortiumKpi | null): SettingsDraft {
     baselineValue: settings?.baseline ? text(settings.baseline.value) : '',
     baselinePeriod: settings?.baseline?.period ?? '',
     baselineSource: settings?.baseline?.source ?? '',
-    targets: (settings?.targets ?? []).map((t, key) => ({
-      key,
-      period: t.period,
-      value: text(t.value),
-    })),
+    targets: (settings?.targets ?? []).map((t) => ({ period: t.period, value: text(t.value) })),
     mode: settings?.tolerance.mode ?? 'absolute',
     amber: threshold(settings?.tolerance.amber),
     red: threshold(settings?.tolerance.red),
@@ -110,4 +102,39 @@ export function buildSettings(
   for (const issue of consortiumKpiIssues(kpi, consortium, parsed.data))
     errors[issue.field] ??= issue.code;
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, input: parsed.data };
+}
+
+const FORM_FIELD: Record<string, keyof SettingsDraft> = {
+  'baseline.value': 'baselineValue',
+  'baseline.period': 'baselinePeriod',
+  'baseline.source': 'baselineSource',
+  'tolerance.mode': 'mode',
+  'tolerance.amber': 'amber',
+  'tolerance.red': 'red',
+};
+export type SettingsField = FieldPath<SettingsDraft> | 'root';
+
+/**
+ * Where a contract path (the form's own check, or the server's refusal) is shown: its field, the
+ * target list for a rule about the whole list, else the form as a whole.
+ */
+export function settingsFieldOf(path: string): SettingsField {
+  if (/^targets\.\d+\.(period|value)$/.test(path)) return path as SettingsField;
+  // The contract's rule about the whole list (one target per period) has the list's path.
+  if (path === 'targets' || path === '') return 'targets';
+  return FORM_FIELD[path] ?? 'root';
+}
+
+/** The form's resolver: what was typed goes through `buildSettings`, out as the contract's input. */
+export function settingsSchema(
+  kpi: Pick<KpiDefinition, 'unit' | 'direction' | 'frequency'>,
+  consortium: Pick<Consortium, 'startDate' | 'endDate'>,
+) {
+  return SettingsValues.transform((draft, issues) => {
+    const built = buildSettings(draft, kpi, consortium);
+    if (built.ok) return built.input;
+    for (const [path, code] of Object.entries(built.errors))
+      issues.addIssue({ code: 'custom', path: settingsFieldOf(path).split('.'), message: code });
+    return z.NEVER;
+  });
 }

@@ -1,8 +1,20 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { KpiDefinition } from '@domain/contract/kpi';
+import type { Consortium } from '@domain/contract/consortium';
+import type { ConsortiumKpi, ConsortiumKpiInput, KpiDefinition } from '@domain/contract/kpi';
+import { classifyApiError } from '@/api/errors';
+import { usePutConsortiumKpi } from '@/api/kpis';
 import { Field } from '@/components/form-field';
-import type { SettingsDraft, SettingsErrors, TargetDraft } from './settings-draft';
+import { errorCode, setFieldProblems, useFocusFirstInvalid } from '@/lib/form-field-errors';
+import {
+  settingsDraftOf,
+  settingsFieldOf,
+  settingsSchema,
+  type SettingsDraft,
+  type SettingsField,
+} from './settings-draft';
 
 const SETTINGS_CODES = [
   'required',
@@ -21,79 +33,110 @@ const SETTINGS_CODES = [
   'above_100',
   'text_invalid_character',
 ] as const;
-type SettingsCode = (typeof SETTINGS_CODES)[number] | 'invalid';
-const codeOf = (c: string): SettingsCode =>
-  (SETTINGS_CODES as readonly string[]).includes(c) ? (c as SettingsCode) : 'invalid';
 
 interface SettingsFormProps {
   kpi: KpiDefinition;
-  draft: SettingsDraft;
-  errors: SettingsErrors;
-  /** Bumped on each refused attempt: focus goes to the first wrong field. */
-  attempt: number;
-  pending: boolean;
-  problem?: ReactNode;
-  onChange: (draft: SettingsDraft) => void;
-  onSubmit: () => void;
+  consortium: Consortium;
+  /** What is stored now; after a 412 the newer row, so saving again goes over it. */
+  settings: ConsortiumKpi | null;
+  onSaved: () => void;
   onCancel: () => void;
 }
 
 /** Baseline (value, period, source), target trajectory (period → value) and tolerance bands. */
-export function SettingsForm(props: SettingsFormProps) {
-  const { kpi, draft, errors, attempt, pending, problem, onChange, onSubmit, onCancel } = props;
+export function SettingsForm({ kpi, consortium, settings, onSaved, onCancel }: SettingsFormProps) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [nextKey, setNextKey] = useState(() => draft.targets.length + 1);
-  const err = (path: string) =>
-    errors[path] ? t(`kpiSettings.errors.${codeOf(errors[path])}`) : null;
-  const periodHint = t(`kpiSettings.periodHint.${kpi.frequency}`);
-  const set = (patch: Partial<SettingsDraft>) => onChange({ ...draft, ...patch });
-  const setTarget = (i: number, patch: Partial<TargetDraft>) =>
-    set({ targets: draft.targets.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
-
-  useEffect(() => {
-    if (attempt > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [attempt]);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit();
+  // Opened on what was stored then: a newer row arriving after a 412 does not erase what is typed.
+  const [initial] = useState(() => settingsDraftOf(settings));
+  const { register, control, handleSubmit, setError, getFieldState, formState } = useForm<
+    SettingsDraft,
+    unknown,
+    ConsortiumKpiInput
+  >({
+    defaultValues: initial,
+    resolver: zodResolver(settingsSchema(kpi, consortium)),
+    // As before the move to react-hook-form: a message stays until the next save.
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+  });
+  const targets = useFieldArray({ control, name: 'targets' });
+  const hasBaseline = useWatch({ control, name: 'hasBaseline' });
+  const mode = useWatch({ control, name: 'mode' });
+  const { containerRef: formRef, focusFirstInvalid } = useFocusFirstInvalid<HTMLFormElement>();
+  const [problem, setProblem] = useState<'conflict' | 'server' | null>(null);
+  const put = usePutConsortiumKpi();
+  const { errors } = formState;
+  const err = (field: SettingsField) => {
+    const error = field === 'root' ? errors.root : getFieldState(field, formState).error;
+    const code = errorCode(error, SETTINGS_CODES);
+    return code ? t(`kpiSettings.errors.${code}`) : null;
   };
-  const unit = draft.mode === 'relative' ? t('kpiSettings.percentOfTarget') : t(`unit.${kpi.unit}`);
+  // A rule about the whole list: react-hook-form files it under `root` once the list has rows.
+  const listCode = errorCode(
+    errors.targets?.root ?? (errors.targets?.type ? errors.targets : undefined),
+    SETTINGS_CODES,
+  );
+  const listError = listCode ? t(`kpiSettings.errors.${listCode}`) : null;
+  const periodHint = t(`kpiSettings.periodHint.${kpi.frequency}`);
+
+  const submit = handleSubmit((input) => {
+    setProblem(null);
+    put.mutate(
+      { consortiumId: consortium.id, kpiId: kpi.id, version: settings?.version ?? null, input },
+      {
+        onSuccess: onSaved,
+        onError: (error) => {
+          const refusal = classifyApiError(error, { fieldOf: settingsFieldOf });
+          if (refusal.kind === 'fields') {
+            setFieldProblems(setError, refusal.fields);
+            focusFirstInvalid();
+          } else {
+            // Without a stored row to compare, a 412 or 428 says: reload, then save again.
+            const stale = refusal.kind === 'general' && refusal.reason === 'stale';
+            setProblem(stale || error.status === 428 ? 'conflict' : 'server');
+          }
+        },
+      },
+    );
+  }, focusFirstInvalid);
+
+  const unit = mode === 'relative' ? t('kpiSettings.percentOfTarget') : t(`unit.${kpi.unit}`);
   return (
-    <form ref={formRef} className="form settings-form" noValidate onSubmit={submit}>
+    <form
+      ref={formRef}
+      className="form settings-form"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
+      {errors.root ? (
+        <p className="form-problem" role="alert">
+          {err('root')}
+        </p>
+      ) : null}
       <fieldset className="settings-group">
         <legend>{t('kpiSettings.baseline')}</legend>
         <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={draft.hasBaseline}
-            onChange={(e) => set({ hasBaseline: e.target.checked })}
-          />{' '}
-          {t('kpiSettings.hasBaseline')}
+          <input type="checkbox" {...register('hasBaseline')} /> {t('kpiSettings.hasBaseline')}
         </label>
-        {draft.hasBaseline ? (
+        {hasBaseline ? (
           <div className="form-row">
             <Field
               label={t('kpiSettings.baselineValue')}
               inputMode="decimal"
-              value={draft.baselineValue}
-              error={err('baseline.value')}
-              onChange={(e) => set({ baselineValue: e.target.value })}
+              error={err('baselineValue')}
+              {...register('baselineValue')}
             />
             <Field
               label={t('kpiSettings.baselinePeriod')}
               hint={periodHint}
-              value={draft.baselinePeriod}
-              error={err('baseline.period')}
-              onChange={(e) => set({ baselinePeriod: e.target.value })}
+              error={err('baselinePeriod')}
+              {...register('baselinePeriod')}
             />
             <Field
               label={t('kpiSettings.baselineSource')}
-              value={draft.baselineSource}
-              error={err('baseline.source')}
+              error={err('baselineSource')}
               maxLength={500}
-              onChange={(e) => set({ baselineSource: e.target.value })}
+              {...register('baselineSource')}
             />
           </div>
         ) : null}
@@ -101,28 +144,26 @@ export function SettingsForm(props: SettingsFormProps) {
       <fieldset className="settings-group">
         <legend>{t('kpiSettings.targets')}</legend>
         <p className="field-hint">{t('kpiSettings.targetsHint')}</p>
-        {errors.targets ? <p className="field-error">{err('targets')}</p> : null}
+        {listError ? <p className="field-error">{listError}</p> : null}
         <ol className="plain-list target-rows">
-          {draft.targets.map((target, i) => (
-            <li key={target.key} className="form-row target-row">
+          {targets.fields.map((target, i) => (
+            <li key={target.id} className="form-row target-row">
               <Field
                 label={t('kpiSettings.targetPeriod', { n: i + 1 })}
                 hint={periodHint}
-                value={target.period}
                 error={err(`targets.${i}.period`)}
-                onChange={(e) => setTarget(i, { period: e.target.value })}
+                {...register(`targets.${i}.period`)}
               />
               <Field
                 label={t('kpiSettings.targetValue', { n: i + 1 })}
                 inputMode="decimal"
-                value={target.value}
                 error={err(`targets.${i}.value`)}
-                onChange={(e) => setTarget(i, { value: e.target.value })}
+                {...register(`targets.${i}.value`)}
               />
               <button
                 type="button"
                 className="button button-small"
-                onClick={() => set({ targets: draft.targets.filter((_, j) => j !== i) })}
+                onClick={() => targets.remove(i)}
               >
                 {t('kpiSettings.removeTarget', { n: i + 1 })}
               </button>
@@ -132,10 +173,7 @@ export function SettingsForm(props: SettingsFormProps) {
         <button
           type="button"
           className="button button-small"
-          onClick={() => {
-            set({ targets: [...draft.targets, { key: nextKey, period: '', value: '' }] });
-            setNextKey((k) => k + 1);
-          }}
+          onClick={() => targets.append({ period: '', value: '' }, { shouldFocus: false })}
         >
           {t('kpiSettings.addTarget')}
         </button>
@@ -143,15 +181,10 @@ export function SettingsForm(props: SettingsFormProps) {
       <fieldset className="settings-group">
         <legend>{t('kpiSettings.tolerance')}</legend>
         <div className="radio-group" role="radiogroup" aria-label={t('kpiSettings.mode')}>
-          {(['absolute', 'relative'] as const).map((mode) => (
-            <label key={mode}>
-              <input
-                type="radio"
-                name="tolerance-mode"
-                checked={draft.mode === mode}
-                onChange={() => set({ mode })}
-              />{' '}
-              {t(`kpiSettings.modes.${mode}`)}
+          {(['absolute', 'relative'] as const).map((option) => (
+            <label key={option}>
+              <input type="radio" value={option} {...register('mode')} />{' '}
+              {t(`kpiSettings.modes.${option}`)}
             </label>
           ))}
         </div>
@@ -159,26 +192,28 @@ export function SettingsForm(props: SettingsFormProps) {
           <Field
             label={t('kpiSettings.amber', { unit })}
             inputMode="decimal"
-            value={draft.amber}
-            error={err('tolerance.amber')}
-            onChange={(e) => set({ amber: e.target.value })}
+            error={err('amber')}
+            {...register('amber')}
           />
           <Field
             label={t('kpiSettings.red', { unit })}
             inputMode="decimal"
-            value={draft.red}
-            error={err('tolerance.red')}
-            onChange={(e) => set({ red: e.target.value })}
+            error={err('red')}
+            {...register('red')}
           />
         </div>
         <p className="field-hint">{t(`kpiSettings.toleranceHint.${kpi.direction}`)}</p>
       </fieldset>
-      {problem}
+      {problem ? (
+        <p className="form-problem" role="alert">
+          {t(`kpiSettings.problem.${problem}`)}
+        </p>
+      ) : null}
       <div className="actions">
-        <button type="submit" className="button button-primary" disabled={pending}>
-          {pending ? t('kpiSettings.saving') : t('kpiSettings.save')}
+        <button type="submit" className="button button-primary" disabled={put.isPending}>
+          {put.isPending ? t('kpiSettings.saving') : t('kpiSettings.save')}
         </button>
-        <button type="button" className="button" onClick={onCancel} disabled={pending}>
+        <button type="button" className="button" onClick={onCancel} disabled={put.isPending}>
           {t('common.cancel')}
         </button>
       </div>

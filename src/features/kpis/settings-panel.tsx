@@ -2,17 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Consortium } from '@domain/contract/consortium';
 import type { ConsortiumKpi, KpiDefinition } from '@domain/contract/kpi';
-import { isApiError } from '@/api/errors';
-import { fieldProblems } from '@/api/kpi-values';
-import { usePutConsortiumKpi } from '@/api/kpis';
 import { formatNumber, formatPeriod } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
-import {
-  buildSettings,
-  settingsDraftOf,
-  type SettingsDraft,
-  type SettingsErrors,
-} from './settings-draft';
 import { SettingsForm } from './settings-form';
 
 interface SettingsPanelProps {
@@ -23,58 +14,13 @@ interface SettingsPanelProps {
   canEdit: boolean;
 }
 
-type Problem = 'conflict' | 'server' | null;
-
 /** The consortium's own baseline, trajectory and bands for this KPI, editable by who may. */
 export function SettingsPanel({ kpi, consortium, settings, canEdit }: SettingsPanelProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [draft, setDraft] = useState<SettingsDraft | null>(null);
-  const [errors, setErrors] = useState<SettingsErrors>({});
-  const [attempt, setAttempt] = useState(0);
-  const [problem, setProblem] = useState<Problem>(null);
+  const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-  const put = usePutConsortiumKpi();
   const fmt = (n: number) => formatNumber(n, kpi, locale);
-
-  function submit() {
-    if (!draft) return;
-    const built = buildSettings(draft, kpi, consortium);
-    if (!built.ok) {
-      setErrors(built.errors);
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setErrors({});
-    setProblem(null);
-    put.mutate(
-      {
-        consortiumId: consortium.id,
-        kpiId: kpi.id,
-        version: settings?.version ?? null,
-        input: built.input,
-      },
-      {
-        onSuccess: () => {
-          setDraft(null);
-          setSaved(true);
-        },
-        onError: (error) => {
-          const named = fieldProblems(error);
-          if (named.length > 0) {
-            setErrors(Object.fromEntries(named.map((p) => [p.field, p.code])));
-            setAttempt((n) => n + 1);
-          } else {
-            setProblem(
-              isApiError(error) && (error.status === 412 || error.status === 428)
-                ? 'conflict'
-                : 'server',
-            );
-          }
-        },
-      },
-    );
-  }
 
   const tolerance = settings?.tolerance;
   const threshold = (n: number) =>
@@ -86,23 +32,16 @@ export function SettingsPanel({ kpi, consortium, settings, canEdit }: SettingsPa
   return (
     <section className="panel" aria-labelledby="kpi-settings-heading">
       <h2 id="kpi-settings-heading">{t('kpiSettings.heading')}</h2>
-      {draft ? (
+      {editing ? (
         <SettingsForm
           kpi={kpi}
-          draft={draft}
-          errors={errors}
-          attempt={attempt}
-          pending={put.isPending}
-          problem={
-            problem ? (
-              <p className="form-problem" role="alert">
-                {t(`kpiSettings.problem.${problem}`)}
-              </p>
-            ) : null
-          }
-          onChange={setDraft}
-          onSubmit={submit}
-          onCancel={() => setDraft(null)}
+          consortium={consortium}
+          settings={settings}
+          onSaved={() => {
+            setEditing(false);
+            setSaved(true);
+          }}
+          onCancel={() => setEditing(false)}
         />
       ) : (
         <>
@@ -156,9 +95,7 @@ export function SettingsPanel({ kpi, consortium, settings, canEdit }: SettingsPa
                 type="button"
                 className="button"
                 onClick={() => {
-                  setDraft(settingsDraftOf(settings));
-                  setErrors({});
-                  setProblem(null);
+                  setEditing(true);
                   setSaved(false);
                 }}
               >

@@ -1,8 +1,8 @@
-import type { TextareaHTMLAttributes } from 'react';
+import type { ComponentPropsWithRef } from 'react';
 import { FieldFrame, type FieldLabelling } from '@/components/form-field';
 
 type TextAreaFieldProps = FieldLabelling &
-  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className'>;
+  Omit<ComponentPropsWithRef<'textarea'>, 'id' | 'className'>;
 
 /** The multi-line twin of the shared Field: hint and error are read out with the control. */
 export function TextAreaField(field: TextAreaFieldProps) {
