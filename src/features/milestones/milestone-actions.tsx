@@ -66,7 +66,8 @@ export function MilestoneActions({ milestone, role }: MilestoneActionsProps) {
         transition: {
           action,
           comment: comment.trim() || undefined,
-          ...(action === 'submit' ? { achievedOn } : {}),
+          // Left at today, the server's own day is meant: the browser's clock may be a day off.
+          ...(action === 'submit' && achievedOn !== todayIso(new Date()) ? { achievedOn } : {}),
         },
       },
       {
