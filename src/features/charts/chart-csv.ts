@@ -19,7 +19,7 @@ function numbers(kpi: KpiDefinition, row: DetailRow, threshold: number): CsvCell
 
 function labels(t: TFunction, row: DetailRow): CsvCell[] {
   return [
-    row.provisional === null ? null : t(`kpiStatus.${row.status}`),
+    row.provisional === null || row.status === null ? null : t(`kpiStatus.${row.status}`),
     row.provisional === null
       ? null
       : row.provisional

@@ -42,6 +42,12 @@ export function DetailView({ kpi, series, smallCountThreshold }: DetailViewProps
     .filter(Boolean)
     .join(' ');
   const filename = `${kpi.code}-${series.consortium.code}.csv`;
+  // A hidden baseline (a small count, for an observer) draws no line at its height.
+  const seenBaseline = series.settings?.baseline ?? null;
+  const drawnBaseline =
+    seenBaseline && seenBaseline.value !== null
+      ? { ...seenBaseline, value: seenBaseline.value }
+      : null;
   return (
     <ChartFrame
       title={title}
@@ -51,7 +57,7 @@ export function DetailView({ kpi, series, smallCountThreshold }: DetailViewProps
         <KpiDetailChart
           kpi={kpi}
           rows={rows}
-          baseline={series.settings?.baseline ?? null}
+          baseline={drawnBaseline}
           breaks={breaks}
           unitLabel={unitLabel}
           smallCountThreshold={smallCountThreshold}
