@@ -52,7 +52,7 @@ export function DetailView({ kpi, series, smallCountThreshold }: DetailViewProps
     <ChartFrame
       title={title}
       summary={summary}
-      onDownload={() => downloadCsv(filename, detailCsv(t, kpi, rows, smallCountThreshold))}
+      onDownload={() => downloadCsv(filename, detailCsv(t, kpi, series, smallCountThreshold))}
       chart={
         <KpiDetailChart
           kpi={kpi}
