@@ -6,7 +6,7 @@ import type {
   KpiSeriesResponse,
   KpiValue,
 } from '@domain/contract';
-import { countsPeople, isSmallCount, protectedCounts } from '@domain/rules/small-counts';
+import { isSmallCount } from '@domain/rules/small-counts';
 import type { Client } from '@server/node/testing';
 
 /* What a reader who may not see small counts reads, checked field by field on every read route. */
@@ -17,15 +17,18 @@ type Kind = Pick<KpiDefinition, 'unit' | 'aggregation'>;
 type Numbers = { value?: unknown; numerator?: unknown; denominator?: unknown } | null;
 
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
+const countsPeople = (kind: Kind) => kind.aggregation !== 'rate' && kind.unit === 'count';
 
 /** No count a reader may not see, in a value-shaped object. */
 export function expectNoSmallCount(kind: Kind, side: Numbers, threshold: number, where: string) {
   if (!side) return;
-  const counts = protectedCounts(kind, {
-    value: num(side.value),
-    numerator: num(side.numerator),
-    denominator: num(side.denominator),
-  });
+  // Written out here rather than taken from the rule, so that a weakened rule fails this check.
+  const counts =
+    kind.aggregation === 'rate'
+      ? [num(side.numerator), num(side.denominator)]
+      : countsPeople(kind)
+        ? [num(side.value)]
+        : [];
   for (const n of counts) expect(isSmallCount(n, threshold), `${where}: ${n}`).toBe(false);
 }
 
