@@ -13,12 +13,13 @@ import { toCsv, type CsvCell } from '@domain/rules/csv';
 const forExport = (kpi: KpiDefinition, series: KpiSeries, threshold: number) =>
   seriesForReader(kpi, series, exportReader({ smallCountThreshold: threshold }));
 
-/** The numbers of a row as the export may show them; a hidden cell reads "< 10", as on screen. */
+/** The numbers of a row as the export may show them; a hidden cell reads "< 10" as on screen. */
 function numbers(kpi: KpiDefinition, row: DetailRow, threshold: number): CsvCell[] {
+  const hidden = smallCountLabel(threshold);
   const rate = kpi.aggregation === 'rate';
   return [
-    row.suppressed ? smallCountLabel(threshold) : row.value,
-    rate ? row.numerator : null,
+    row.suppressed ? hidden : row.value,
+    rate ? (row.suppressed ? hidden : row.numerator) : null,
     rate ? row.denominator : null,
     row.target,
   ];
