@@ -1,34 +1,57 @@
 import type { Kysely } from 'kysely';
 import type { AuditEntry, KpiDefinition } from '../../src/domain/contract';
 import {
+  auditEntryForReader,
   can,
-  seesSmallCounts,
-  suppressAuditCounts,
+  readerOf,
   withoutInviteeAddress,
+  type AuditSubject,
+  type ReaderOptions,
 } from '../../src/domain/rules';
 import { auditPage } from '../audit';
+import { programmeOr404 } from '../db/queries';
 import type { DB } from '../db/schema';
 import type { Handlers } from './types';
 
-/** KPI-value entries as someone who must not see small counts (observers) reads them. */
-async function suppressSmallCounts(db: Kysely<DB>, items: AuditEntry[]): Promise<AuditEntry[]> {
-  const ids = items.filter((e) => e.entityType === 'kpiValue').map((e) => e.entityId);
-  if (ids.length === 0) return items;
-  const rows = await db
-    .selectFrom('kpiValues as v')
-    .innerJoin('kpis as k', 'k.id', 'v.kpiId')
-    .innerJoin('programmes as p', 'p.id', 'k.programmeId')
-    .select(['v.id', 'v.value', 'v.numerator', 'k.unit', 'k.aggregation', 'p.smallCountThreshold'])
-    .where('v.id', 'in', ids)
-    .execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return items.map((e) => {
-    const row = byId.get(e.entityId);
-    if (e.entityType !== 'kpiValue' || !row) return e;
-    // Stored by the CHECK constraints of migration 001 as the contract's enum values.
-    const kpi = row as Pick<KpiDefinition, 'unit' | 'aggregation'>;
-    return suppressAuditCounts(e, kpi, row, row.smallCountThreshold);
-  });
+// Stored by the CHECK constraints of migration 001 as the contract's enum values.
+type KpiKind = Pick<KpiDefinition, 'unit' | 'aggregation'>;
+
+/** The numbers each KPI-value or settings entry is about, to decide what a reader sees of it. */
+async function subjectsOf(db: Kysely<DB>, items: AuditEntry[]): Promise<Map<string, AuditSubject>> {
+  const idsOf = (type: string) => items.filter((e) => e.entityType === type).map((e) => e.entityId);
+  const valueIds = idsOf('kpiValue');
+  const settingsIds = idsOf('consortiumKpi');
+  const subjects = new Map<string, AuditSubject>();
+  if (valueIds.length > 0) {
+    const rows = await db
+      .selectFrom('kpiValues as v')
+      .innerJoin('kpis as k', 'k.id', 'v.kpiId')
+      .select(['v.id', 'v.value', 'v.numerator', 'v.denominator', 'k.unit', 'k.aggregation'])
+      .where('v.id', 'in', valueIds)
+      .execute();
+    for (const r of rows)
+      subjects.set(`kpiValue:${r.id}`, { entityType: 'kpiValue', kpi: r as KpiKind, stored: r });
+  }
+  if (settingsIds.length > 0) {
+    const rows = await db
+      .selectFrom('consortiumKpis as s')
+      .innerJoin('kpis as k', 'k.id', 's.kpiId')
+      .select(['s.id', 'k.unit', 'k.aggregation'])
+      .where('s.id', 'in', settingsIds)
+      .execute();
+    for (const r of rows)
+      subjects.set(`consortiumKpi:${r.id}`, { entityType: 'consortiumKpi', kpi: r as KpiKind });
+  }
+  return subjects;
+}
+
+/** KPI-value and settings entries as a reader who must not see small counts (observers) reads them. */
+async function forReader(db: Kysely<DB>, items: AuditEntry[], reader: ReaderOptions) {
+  if (!reader.suppressSmallCounts) return items;
+  const subjects = await subjectsOf(db, items);
+  return items.map((e) =>
+    auditEntryForReader(e, subjects.get(`${e.entityType}:${e.entityId}`) ?? null, reader),
+  );
 }
 
 /*
@@ -49,7 +72,8 @@ export const activityHandlers: Pick<
     const scope = ctx.scope ?? { programmeId: '' };
     let items = page.items;
     if (!can(ctx.principal, 'user.manage', scope)) items = items.map(withoutInviteeAddress);
-    if (!seesSmallCounts(ctx.principal, scope)) items = await suppressSmallCounts(ctx.db, items);
+    const programme = await programmeOr404(ctx.db, scope.programmeId);
+    items = await forReader(ctx.db, items, readerOf(ctx.principal, scope, programme));
     return { ...page, items };
   },
 

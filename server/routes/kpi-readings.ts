@@ -9,9 +9,7 @@ import {
   compareCells,
   forReader,
   inRange,
-  seesSmallCounts,
-  type Principal,
-  type ReaderOptions,
+  readerOf,
 } from '../../src/domain/rules';
 import {
   consortiaOf,
@@ -25,20 +23,10 @@ import { toConsortiumKpi, toKpiValue } from '../db/rows';
 import type { DB } from '../db/schema';
 import type { Handlers } from './types';
 
-/** How this principal reads one consortium's numbers: observers get small counts blanked. */
-function readerOf(
-  principal: Principal | null,
-  consortium: Pick<Consortium, 'id' | 'programmeId'>,
-  smallCountThreshold: number,
-): ReaderOptions {
-  return {
-    suppressSmallCounts: !seesSmallCounts(principal, {
-      programmeId: consortium.programmeId,
-      consortiumId: consortium.id,
-    }),
-    smallCountThreshold,
-  };
-}
+const scopeOf = (c: { id: string; programmeId: string }) => ({
+  programmeId: c.programmeId,
+  consortiumId: c.id,
+});
 
 /** The consortium and KPI a cell route names: both must exist, in the same programme. */
 async function cellOr404(db: Kysely<DB>, consortiumId: string, kpiId: string) {
@@ -56,7 +44,7 @@ export const kpiReadingHandlers: Pick<
   async listConsortiumKpiValues({ params, query, ctx }) {
     const consortium = await consortiumOr404(ctx.db, params.consortiumId);
     const programme = await programmeOr404(ctx.db, consortium.programmeId);
-    const reader = readerOf(ctx.principal, consortium, programme.smallCountThreshold);
+    const reader = readerOf(ctx.principal, scopeOf(consortium), programme);
     const kpis = new Map<string, KpiDefinition>(
       (await kpisOf(ctx.db, programme.id)).map((k) => [k.id, k]),
     );
@@ -79,7 +67,7 @@ export const kpiReadingHandlers: Pick<
       .where('kpiId', '=', kpi.id)
       .where('period', '=', params.period)
       .execute();
-    const reader = readerOf(ctx.principal, consortium, programme.smallCountThreshold);
+    const reader = readerOf(ctx.principal, scopeOf(consortium), programme);
     return { items: cellHistory(kpi, rows.map(toKpiValue), reader) };
   },
 
@@ -116,7 +104,7 @@ export const kpiReadingHandlers: Pick<
       settings,
       values,
       query,
-      readerOf: (consortium) => readerOf(ctx.principal, consortium, programme.smallCountThreshold),
+      readerOf: (consortium) => readerOf(ctx.principal, scopeOf(consortium), programme),
     });
   },
 };

@@ -2,10 +2,10 @@ import { notFound, preconditionFailed, preconditionRequired } from '../../src/do
 import {
   comparePeriods,
   kpiValueAudit,
+  forReader,
   prepareKpiValue,
-  seesSmallCounts,
+  readerOf,
   summariseConsortiumKpis,
-  suppressForReader,
 } from '../../src/domain/rules';
 import { writeAudit } from '../audit';
 import { mutationContext } from '../context';
@@ -46,13 +46,11 @@ export const kpiHandlers: Pick<
       await kpisOf(ctx.db, programme.id),
       await settingsOf(ctx.db, [consortium.id]),
       await currentValuesOf(ctx.db, [consortium.id]),
-      {
-        suppressSmallCounts: !seesSmallCounts(
-          ctx.principal,
-          ctx.scope ?? { programmeId: programme.id },
-        ),
-        smallCountThreshold: programme.smallCountThreshold,
-      },
+      readerOf(
+        ctx.principal,
+        { programmeId: programme.id, consortiumId: consortium.id },
+        programme,
+      ),
     );
     return { items };
   },
@@ -62,9 +60,13 @@ export const kpiHandlers: Pick<
     const kpi = await kpiOr404(ctx.db, params.kpiId);
     if (kpi.programmeId !== consortium.programmeId) throw notFound('KPI');
     const programme = await programmeOr404(ctx.db, consortium.programmeId);
-    const suppress = !seesSmallCounts(ctx.principal, ctx.scope ?? { programmeId: programme.id });
+    const reader = readerOf(
+      ctx.principal,
+      { programmeId: programme.id, consortiumId: consortium.id },
+      programme,
+    );
     const values = (await currentValuesOf(ctx.db, [consortium.id], kpi.id))
-      .map((v) => (suppress ? suppressForReader(kpi, v, programme.smallCountThreshold) : v))
+      .map((v) => forReader(kpi, v, reader))
       .filter((v) => query.from === undefined || comparePeriods(v.period, query.from) >= 0)
       .filter((v) => query.to === undefined || comparePeriods(v.period, query.to) <= 0)
       .sort((a, b) => comparePeriods(a.period, b.period));

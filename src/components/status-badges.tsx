@@ -29,8 +29,10 @@ const KPI_ICON: Record<KpiStatus, IconName> = {
   no_data: 'dash',
 };
 
-export function KpiStatusBadge({ status, count }: { status: KpiStatus; count?: number }) {
+/** null is the status of a value hidden from the reader: its "< 10" says why, no badge. */
+export function KpiStatusBadge({ status, count }: { status: KpiStatus | null; count?: number }) {
   const { t } = useTranslation();
+  if (status === null) return null;
   return (
     <span className={`badge badge-kpi-${status}`}>
       <Icon name={KPI_ICON[status]} />

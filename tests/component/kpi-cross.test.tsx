@@ -44,7 +44,7 @@ describe('one KPI across consortia', () => {
       const cells = within(row).getAllByRole('cell');
       expect(squash(cells[0]!.textContent)).toBe(squash(formatNumber(p.value!, kpi, 'fr')));
       expect(squash(cells[1]!.textContent)).toBe(`${p.numerator} / ${p.denominator}`);
-      expect(cells[3]).toHaveTextContent(fr.kpiStatus[p.status]);
+      expect(cells[3]).toHaveTextContent(fr.kpiStatus[p.status!]);
     }
 
     await user.click(screen.getByRole('button', { name: text.download }));
@@ -62,7 +62,7 @@ describe('one KPI across consortia', () => {
           p.numerator,
           p.denominator,
           p.target ?? '',
-          fr.kpiStatus[p.status],
+          fr.kpiStatus[p.status!],
           p.provisional ? fr.kpiEntry.provisional : fr.kpiEntry.final,
           p.definitionVersion,
         ].join(','),

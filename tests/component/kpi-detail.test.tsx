@@ -66,7 +66,7 @@ describe('KPI detail', () => {
       expect(squash(cells[1]!.textContent)).toBe(
         p.target === null ? fr.common.none : squash(formatNumber(p.target, kpi, 'fr')),
       );
-      expect(cells[2]).toHaveTextContent(fr.kpiStatus[p.status]);
+      expect(cells[2]).toHaveTextContent(fr.kpiStatus[p.status!]);
       expect(cells[3]).toHaveTextContent(
         p.provisional ? fr.kpiEntry.provisional : fr.kpiEntry.final,
       );
@@ -87,7 +87,7 @@ describe('KPI detail', () => {
           '',
           '',
           p.target ?? '',
-          fr.kpiStatus[p.status],
+          fr.kpiStatus[p.status!],
           p.provisional ? fr.kpiEntry.provisional : fr.kpiEntry.final,
           p.definitionVersion,
         ].join(','),

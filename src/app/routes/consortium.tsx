@@ -19,9 +19,9 @@ import { PlanPanel } from '@/features/milestones/plan-panel';
 import { milestonePlanQueryOptions } from '@/api/milestone-plans';
 import { useLocale } from '@/lib/use-locale';
 import { paths } from '@/lib/paths';
+import { smallCountThresholdOf } from '@domain/rules/small-counts';
 
 /** The programme's threshold is always listed; this only guards a reader who cannot see the programme. */
-const DEFAULT_SMALL_COUNT_THRESHOLD = 10;
 const DEFAULT_SLIPPAGE_TOLERANCE_DAYS = 30;
 
 function consortiumIdOf(params: Record<string, string | undefined>): string {
@@ -90,7 +90,7 @@ export function Component() {
         kpis={kpis.items}
         consortiumName={consortium.name}
         entryFor={consortium}
-        smallCountThreshold={programme?.smallCountThreshold ?? DEFAULT_SMALL_COUNT_THRESHOLD}
+        smallCountThreshold={smallCountThresholdOf(programme)}
       />
       <HistoryPanel consortiumId={id} consortiumName={consortium.name} names={names} />
     </>

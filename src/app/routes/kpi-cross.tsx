@@ -8,8 +8,7 @@ import { CrossView } from '@/features/charts/cross-view';
 import { paths } from '@/lib/paths';
 import { useLocale } from '@/lib/use-locale';
 import '@/styles/kpis.css';
-
-const DEFAULT_SMALL_COUNT_THRESHOLD = 10;
+import { smallCountThresholdOf } from '@domain/rules/small-counts';
 
 const kpiIdOf = (params: Record<string, string | undefined>) => params.kpiId ?? '';
 
@@ -41,10 +40,7 @@ export function Component() {
       >
         <p>{data.kpi.definition[locale]}</p>
       </PageHeader>
-      <CrossView
-        data={data}
-        smallCountThreshold={programme?.smallCountThreshold ?? DEFAULT_SMALL_COUNT_THRESHOLD}
-      />
+      <CrossView data={data} smallCountThreshold={smallCountThresholdOf(programme)} />
       {data.series.length > 0 ? (
         <section aria-labelledby="kpi-cross-links">
           <h2 id="kpi-cross-links">{t('kpiCross.perConsortium')}</h2>

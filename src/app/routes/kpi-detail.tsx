@@ -19,8 +19,7 @@ import { formatNumber, formatPeriod } from '@/lib/format';
 import { paths } from '@/lib/paths';
 import { useLocale } from '@/lib/use-locale';
 import '@/styles/kpis.css';
-
-const DEFAULT_SMALL_COUNT_THRESHOLD = 10;
+import { smallCountThresholdOf } from '@domain/rules/small-counts';
 
 const idsOf = (params: Record<string, string | undefined>) => ({
   consortiumId: params.consortiumId ?? '',
@@ -49,7 +48,7 @@ export function Component() {
   const principal = principalOf(useMe());
   const scope = { programmeId: consortium.programmeId, consortiumId: consortium.id };
   const unitLabel = useUnitLabel();
-  const threshold = programme?.smallCountThreshold ?? DEFAULT_SMALL_COUNT_THRESHOLD;
+  const threshold = smallCountThresholdOf(programme);
   const mine = series.find((s) => s.consortium.id === consortium.id) ?? {
     consortium: { id: consortium.id, code: consortium.code, name: consortium.name },
     settings: null,
@@ -130,6 +129,7 @@ export function Component() {
         consortium={consortium}
         settings={mine.settings}
         canEdit={programme ? canSetTargets(principal, scope, programme) : false}
+        smallCountThreshold={threshold}
       />
       <section className="panel" aria-labelledby="kpi-versions-heading">
         <h2 id="kpi-versions-heading">{t('kpiDetail.versions')}</h2>

@@ -25,9 +25,9 @@ import { formatPeriod } from '@/lib/format';
 import { paths } from '@/lib/paths';
 import { useLocale } from '@/lib/use-locale';
 import '@/styles/kpis.css';
+import { smallCountThresholdOf } from '@domain/rules/small-counts';
 
 /** The programme's threshold is always listed; this only guards a reader who cannot see it. */
-const DEFAULT_SMALL_COUNT_THRESHOLD = 10;
 
 const consortiumIdOf = (params: Record<string, string | undefined>) => params.consortiumId ?? '';
 
@@ -146,7 +146,7 @@ function EntryScreen({ consortiumId }: { consortiumId: string }) {
         periods={shown.periods}
         values={values}
         reportingPeriods={reportingPeriods}
-        smallCountThreshold={programme?.smallCountThreshold ?? DEFAULT_SMALL_COUNT_THRESHOLD}
+        smallCountThreshold={smallCountThresholdOf(programme)}
       />
     </section>
   );

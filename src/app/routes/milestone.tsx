@@ -30,10 +30,10 @@ import { MilestoneThread } from '@/features/milestones/milestone-thread';
 import { principalOf, useMe } from '@/lib/access';
 import { paths } from '@/lib/paths';
 import { useLocale } from '@/lib/use-locale';
+import { smallCountThresholdOf } from '@domain/rules/small-counts';
 
 /** The programme's own values are always listed; these only guard a reader who cannot see it. */
 const DEFAULT_TOLERANCE_DAYS = 30;
-const DEFAULT_SMALL_COUNT_THRESHOLD = 10;
 
 function milestoneIdOf(params: Record<string, string | undefined>): string {
   // The route table guarantees the segment; an empty one would be answered 404 by the API.
@@ -119,7 +119,7 @@ function MilestoneScreen({
       {milestone.requiresKpiValues ? (
         <LinkedKpis
           consortium={consortium}
-          smallCountThreshold={programme?.smallCountThreshold ?? DEFAULT_SMALL_COUNT_THRESHOLD}
+          smallCountThreshold={smallCountThresholdOf(programme)}
         />
       ) : null}
       <MilestoneThread

@@ -65,11 +65,14 @@ export const Baseline = z.strictObject({
 });
 export type Baseline = z.infer<typeof Baseline>;
 
+/** A baseline as read: a count KPI's small baseline is a small count, null for the reader. */
+export const SeenBaseline = Baseline.extend({ value: z.number().finite().nullable() });
+
 export const ConsortiumKpi = z.strictObject({
   id: Id,
   consortiumId: Id,
   kpiId: Id,
-  baseline: Baseline.nullable(),
+  baseline: SeenBaseline.nullable(),
   targets: z.array(TargetPoint),
   tolerance: Tolerance,
   version: Version,
@@ -121,7 +124,8 @@ export const ConsortiumKpiSummary = z.strictObject({
   settings: ConsortiumKpi,
   latest: KpiValue.nullable(),
   targetAtLatest: z.number().nullable(),
-  status: KpiStatus,
+  /** null when the latest value is suppressed for the reader: with the target, it bounds it. */
+  status: KpiStatus.nullable(),
   trend: Trend,
   recent: z.array(z.strictObject({ period: Period, value: z.number().nullable() })),
 });
@@ -190,8 +194,9 @@ export const SeriesPoint = z.strictObject({
   suppressed: z.boolean(),
   provisional: z.boolean(),
   definitionVersion: z.number().int().min(1),
+  /** Both null when the value is suppressed for the reader: together they would bound it. */
   target: z.number().nullable(),
-  status: KpiStatus,
+  status: KpiStatus.nullable(),
 });
 export type SeriesPoint = z.infer<typeof SeriesPoint>;
 

@@ -18,6 +18,7 @@ export * from './kpi-series';
 export * from './kpi-audit';
 export * from './lttb';
 export * from './small-counts';
+export * from './disclosure';
 export * from './audit-readers';
 export * from './health';
 export * from './summaries';

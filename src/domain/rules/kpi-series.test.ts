@@ -97,7 +97,7 @@ describe('buildKpiSeries', () => {
     expect(s.points[0]).toMatchObject({ target: null, status: 'no_data' });
   });
 
-  it('blanks small counts for observers exactly as the value lists do, keeping the status', () => {
+  it('blanks small counts for observers exactly as the value lists do, with target and status', () => {
     const values = [value('2020-01', 20), value('2020-02', 4), value('2020-03', 0)];
     const seen = buildKpiSeries(source(values, { reader: OBSERVER })).points;
     const real = buildKpiSeries(source(values)).points;
@@ -108,10 +108,11 @@ describe('buildKpiSeries', () => {
         numerator: listed.numerator,
         denominator: listed.denominator,
         suppressed: listed.suppressed,
-        status: real[i]!.status,
+        status: listed.suppressed ? null : real[i]!.status,
+        target: listed.suppressed ? null : real[i]!.target,
       });
     });
-    expect(seen[1]).toMatchObject({ suppressed: true, value: null });
+    expect(seen[1]).toMatchObject({ suppressed: true, value: null, target: null, status: null });
     expect(seen[2]).toMatchObject({ suppressed: false, numerator: 0 });
   });
 

@@ -9,12 +9,12 @@ import type {
   KpiValue,
   SeriesPoint,
 } from '../contract/kpi';
+import { pointForReader, settingsForReader } from './disclosure';
 import { kpiStatus, targetAt } from './kpi-status';
 import { lttb } from './lttb';
 import { compareConsortia } from './ordering';
 import { comparePeriods, endMonthOrdinal } from './periods';
-import { suppressForReader } from './small-counts';
-import type { ReaderOptions } from './summaries';
+import { forReader, type ReaderOptions } from './small-counts';
 
 /** What a chart can draw usefully: a wider series is downsampled on the server. */
 export const DEFAULT_MAX_POINTS = 500;
@@ -31,15 +31,6 @@ export const inRange = (period: Period, range: PeriodRange): boolean =>
 /** The order of a consortium's values: by period, then by KPI id (code points, stable everywhere). */
 export const compareCells = (a: KpiValue, b: KpiValue): number =>
   comparePeriods(a.period, b.period) || (a.kpiId < b.kpiId ? -1 : a.kpiId > b.kpiId ? 1 : 0);
-
-/** A value as this reader may see it: observers get small counts blanked and flagged. */
-export function forReader<V extends KpiValue>(
-  kpi: Pick<KpiDefinition, 'unit' | 'aggregation'>,
-  v: V,
-  reader: ReaderOptions,
-): V {
-  return reader.suppressSmallCounts ? suppressForReader(kpi, v, reader.smallCountThreshold) : v;
-}
 
 /** Every revision of one cell, newest first, as this reader may see them. */
 export function cellHistory(
@@ -65,33 +56,32 @@ export interface SeriesSource {
 
 /**
  * One consortium's line of a KPI chart: each current value with the interpolated target and the
- * computed status (on the true value: suppression hides a number, not a status), small counts
- * blanked for observers exactly as the value lists do, then downsampled by LTTB. The first point
+ * computed status, then as this reader may see it (pointForReader), then downsampled by LTTB. The first point
  * of each definition version is always kept so that the chart can still mark the break; a
  * suppressed point is placed at the height of the last visible one, so it never draws a spike.
  */
 export function buildKpiSeries(src: SeriesSource): KpiSeries {
   const { kpi, settings, reader } = src;
+  const seenSettings = settings && settingsForReader(kpi, settings, reader);
   const points: SeriesPoint[] = src.values
     .filter((v) => v.kpiId === kpi.id && inRange(v.period, src.range ?? {}))
     .sort((a, b) => comparePeriods(a.period, b.period))
     .map((v) => {
       const target = settings ? targetAt(settings, v.period) : null;
-      const status = settings
-        ? kpiStatus(v.value, target, kpi.direction, settings.tolerance)
-        : 'no_data';
-      const seen = forReader(kpi, v, reader);
-      return {
+      const point: SeriesPoint = {
         period: v.period,
-        value: seen.value,
-        numerator: seen.numerator,
-        denominator: seen.denominator,
-        suppressed: seen.suppressed,
+        value: v.value,
+        numerator: v.numerator,
+        denominator: v.denominator,
+        suppressed: v.suppressed,
         provisional: v.provisional,
         definitionVersion: v.definitionVersion,
         target,
-        status,
+        status: settings
+          ? kpiStatus(v.value, target, kpi.direction, settings.tolerance)
+          : 'no_data',
       };
+      return pointForReader(kpi, seenSettings, point, reader);
     });
   const breaks = points.flatMap((p, i) =>
     i > 0 && p.definitionVersion !== points[i - 1]!.definitionVersion ? [i] : [],
@@ -103,7 +93,7 @@ export function buildKpiSeries(src: SeriesSource): KpiSeries {
   });
   return {
     consortium: { id: src.consortium.id, code: src.consortium.code, name: src.consortium.name },
-    settings,
+    settings: seenSettings,
     points: kept,
     totalPoints: points.length,
     downsampled: kept.length < points.length,

@@ -11,7 +11,8 @@ type TrajectorySource = Pick<ConsortiumKpi, 'baseline' | 'targets'>;
 export function targetAt(settings: TrajectorySource, period: Period): number | null {
   if (settings.targets.length === 0) return null;
   const points = [
-    ...(settings.baseline
+    // A baseline the reader may not see (a small count) is no point of their trajectory.
+    ...(settings.baseline && settings.baseline.value !== null
       ? [{ period: settings.baseline.period, value: settings.baseline.value }]
       : []),
     ...settings.targets,

@@ -4,9 +4,9 @@ import type { KpiDefinition, KpiValue } from '../contract/kpi';
 import {
   isSmallCount,
   mustSuppress,
-  protectedCount,
+  protectedCounts,
   smallCountLabel,
-  suppressAuditCounts,
+  smallCountThresholdOf,
   suppressForReader,
 } from './small-counts';
 
@@ -54,17 +54,19 @@ describe('isSmallCount', () => {
   });
 });
 
-describe('protectedCount / mustSuppress', () => {
-  it('protects the value of count KPIs and the numerator of rates', () => {
-    expect(protectedCount(COUNT, v({ value: 7 }))).toBe(7);
-    expect(protectedCount(COUNT_FLOW, v({ value: 3 }))).toBe(3);
-    expect(protectedCount(PERCENT_RATE, v({ value: 1.5, numerator: 3 }))).toBe(3);
-    expect(protectedCount(PER_100, v({ value: 2.08, numerator: 10 }))).toBe(10);
-    expect(protectedCount(PERCENT_STOCK, v({ value: 5 }))).toBeNull();
-    expect(protectedCount(DAYS, v({ value: 4 }))).toBeNull();
+describe('protectedCounts / mustSuppress', () => {
+  it('protects the value of count KPIs, the numerator and the denominator of rates', () => {
+    expect(protectedCounts(COUNT, v({ value: 7 }))).toEqual([7]);
+    expect(protectedCounts(COUNT_FLOW, v({ value: 3 }))).toEqual([3]);
+    expect(
+      protectedCounts(PERCENT_RATE, v({ value: 1.5, numerator: 3, denominator: 200 })),
+    ).toEqual([3, 200]);
+    expect(protectedCounts(PER_100, v({ value: 2.08, numerator: 10 }))).toEqual([10, null]);
+    expect(protectedCounts(PERCENT_STOCK, v({ value: 5 }))).toEqual([]);
+    expect(protectedCounts(DAYS, v({ value: 4 }))).toEqual([]);
   });
 
-  it('suppresses a rate on its numerator, whatever the rate', () => {
+  it('suppresses a rate on its numerator or its denominator, whatever the rate', () => {
     expect(mustSuppress(PERCENT_RATE, v({ value: 1.5, numerator: 3, denominator: 200 }), 10)).toBe(
       true,
     );
@@ -72,9 +74,17 @@ describe('protectedCount / mustSuppress', () => {
       false,
     );
     expect(mustSuppress(PER_100, v({ value: 0, numerator: 0, denominator: 480 }), 10)).toBe(false);
+    // ehpad-connect, TRANSF_URG 2026-12: 12 transfers for 5 residents, then 0 of 4.
+    expect(mustSuppress(PER_100, v({ value: 240, numerator: 12, denominator: 5 }), 10)).toBe(true);
+    expect(mustSuppress(PER_100, v({ value: 0, numerator: 0, denominator: 4 }), 10)).toBe(true);
     expect(mustSuppress(PERCENT_STOCK, v({ value: 3 }), 10)).toBe(false);
     expect(mustSuppress(COUNT, v({ value: 3 }), 10)).toBe(true);
     expect(mustSuppress(COUNT, v({ value: 3 }), 3)).toBe(false);
+  });
+
+  it('reads the threshold from the programme, or the default before it loads', () => {
+    expect(smallCountThresholdOf({ smallCountThreshold: 5 })).toBe(5);
+    expect(smallCountThresholdOf(undefined)).toBe(10);
   });
 });
 
@@ -116,8 +126,8 @@ describe('suppressForReader', () => {
         (kpi, a, n, d, t) => {
           const raw = v({ value: a, numerator: n, denominator: d });
           const out = suppressForReader(kpi, raw, t);
-          const p = kpi.aggregation === 'rate' ? n : kpi.unit === 'count' ? a : null;
-          if (p !== null && p > 0 && p < t) {
+          const counts = kpi.aggregation === 'rate' ? [n, d] : kpi.unit === 'count' ? [a] : [];
+          if (counts.some((p) => p !== null && p > 0 && p < t)) {
             expect(out.value).toBeNull();
             expect(out.numerator).toBeNull();
             expect(out.denominator).toBeNull();
@@ -130,27 +140,5 @@ describe('suppressForReader', () => {
       ),
       { numRuns: 1000 },
     );
-  });
-});
-
-describe('suppressAuditCounts', () => {
-  const kpi = { unit: 'percent', aggregation: 'rate' } as const;
-  const stored = { value: 20, numerator: 4 };
-
-  it('blanks the counts on both sides when either side is a small count', () => {
-    const entry = {
-      before: { numerator: 12, denominator: 20, source: 'log' },
-      after: { numerator: 4, denominator: 20, source: 'log' },
-    };
-    expect(suppressAuditCounts(entry, kpi, stored, 10)).toEqual({
-      before: { numerator: null, denominator: null, source: 'log', value: null },
-      after: { numerator: null, denominator: null, source: 'log', value: null },
-    });
-  });
-
-  it('completes a side that did not change the count with the stored revision', () => {
-    const entry = { before: { note: '' }, after: { note: 'checked' } };
-    expect(suppressAuditCounts(entry, kpi, stored, 10).after).toMatchObject({ numerator: null });
-    expect(suppressAuditCounts(entry, kpi, { value: 60, numerator: 12 }, 10)).toBe(entry);
   });
 });

@@ -117,23 +117,25 @@ describe('summariseConsortiumKpis', () => {
     expect(ConsortiumKpiSummary.safeParse(row).success).toBe(true);
   });
 
-  it('computes the status on the true value while hiding a small count from the reader', () => {
+  it('hides a small count from the reader with its status, target and trend', () => {
     // 2025-02: target 10, value 3 → 7 below with amber 5 / red 15 → amber.
     const values = [value('a', 'pat_inc', '2025-01', 12), value('a', 'pat_inc', '2025-02', 3)];
     const [shown] = summariseConsortiumKpis([PAT], [s], values, observer);
-    expect(shown!.status).toBe('amber');
+    expect(shown!.status).toBeNull();
+    expect(shown!.targetAtLatest).toBeNull();
     expect(shown!.latest).toMatchObject({ value: null, suppressed: true, period: '2025-02' });
     expect(shown!.recent).toEqual([
       { period: '2025-01', value: 12 },
       { period: '2025-02', value: null },
     ]);
-    expect(shown!.trend).toBe('worsening');
+    expect(shown!.trend).toBe('unknown');
     const [raw] = summariseConsortiumKpis([PAT], [s], values, noSuppress);
     expect(raw!.latest).toMatchObject({ value: 3, suppressed: false });
     expect(raw!.status).toBe('amber');
+    expect(raw!.trend).toBe('worsening');
   });
 
-  it('keeps a red status when the red value is suppressed', () => {
+  it('gives no red status to a suppressed value: with the target it would bound it', () => {
     const red = settings('a', 'pat_inc', { tolerance: { mode: 'absolute', amber: 1, red: 2 } });
     const [row] = summariseConsortiumKpis(
       [PAT],
@@ -141,7 +143,7 @@ describe('summariseConsortiumKpis', () => {
       [value('a', 'pat_inc', '2025-06', 4)],
       observer,
     );
-    expect(row!.status).toBe('red');
+    expect(row!.status).toBeNull();
     expect(row!.latest?.value).toBeNull();
     expect(JSON.stringify(row!.recent)).not.toContain('4');
   });

@@ -16,15 +16,10 @@ import { isLate, milestoneHealth } from './milestone-health';
 import { isDone } from './milestone-machine';
 import { compareMilestones } from './ordering';
 import { comparePeriods } from './periods';
-import { suppressForReader } from './small-counts';
+import { settingsForReader } from './disclosure';
+import { forReader, smallCountThresholdOf, type ReaderOptions } from './small-counts';
 
 const RECENT_POINTS = 12;
-
-export interface ReaderOptions {
-  /** Observers and exports see small counts suppressed. */
-  suppressSmallCounts: boolean;
-  smallCountThreshold: number;
-}
 
 /** Status of a value against its consortium's trajectory at that value's period. */
 export function statusOfValue(
@@ -60,26 +55,27 @@ export function summariseConsortiumKpis(
       comparePeriods(a.period, b.period),
     );
     const latestRaw = series[series.length - 1] ?? null;
-    // Status is computed on the true value; suppression only hides the number from the reader.
-    const status = statusOfValue(kpi, s, latestRaw);
-    const visible = (v: KpiValue) =>
-      reader.suppressSmallCounts ? suppressForReader(kpi, v, reader.smallCountThreshold) : v;
-    const recent = series.slice(-RECENT_POINTS).map(visible);
-    const latest = latestRaw ? visible(latestRaw) : null;
-    const targetAtLatest = latestRaw ? targetAt(s, latestRaw.period) : null;
+    const seenSettings = settingsForReader(kpi, s, reader);
+    const seen = series.map((v) => forReader(kpi, v, reader));
+    const latest = seen[seen.length - 1] ?? null;
+    // A hidden latest value has no status, target or trend: each would bound it.
+    const hidden = latest?.suppressed ?? false;
+    const targetAtLatest = latestRaw && !hidden ? targetAt(seenSettings, latestRaw.period) : null;
     return [
       {
         kpi,
-        settings: s,
+        settings: seenSettings,
         latest,
         targetAtLatest,
-        status,
-        trend: trend(
-          series.map((v) => v.value),
-          kpi.direction,
-          targetAtLatest,
-        ),
-        recent: recent.map((v) => ({ period: v.period, value: v.value })),
+        status: hidden ? null : statusOfValue(kpi, seenSettings, latest),
+        trend: hidden
+          ? 'unknown'
+          : trend(
+              seen.map((v) => v.value),
+              kpi.direction,
+              targetAtLatest,
+            ),
+        recent: seen.slice(-RECENT_POINTS).map((v) => ({ period: v.period, value: v.value })),
       },
     ];
   });
@@ -127,11 +123,12 @@ function consortiumCard(src: CardSource, c: Consortium): ConsortiumCard {
   const { programme, today } = src;
   const ms = src.milestones;
   const opts = { today, slippageToleranceDays: programme.slippageToleranceDays };
+  // Health is the programme's signal, computed on the true values: no status is hidden here.
   const kpiSummaries = summariseConsortiumKpis(src.kpis, src.settings, src.values, {
     suppressSmallCounts: false,
-    smallCountThreshold: programme.smallCountThreshold,
+    smallCountThreshold: smallCountThresholdOf(programme),
   });
-  const kpis = countStatuses(kpiSummaries.map((k) => k.status));
+  const kpis = countStatuses(kpiSummaries.flatMap((k) => (k.status ? [k.status] : [])));
   const { health, reasons } = consortiumHealth({
     milestones: ms,
     kpis,

@@ -1,11 +1,19 @@
 import type { TFunction } from 'i18next';
-import type { KpiDefinition } from '@domain/contract/kpi';
+import type { KpiDefinition, KpiSeries } from '@domain/contract/kpi';
+import { exportReader, seriesForReader } from '@domain/rules/disclosure';
 import { smallCountLabel } from '@domain/rules/small-counts';
-import type { ConsortiumSeries } from './cross-rows';
-import type { DetailRow } from './detail-rows';
+import { consortiumSeries } from './cross-rows';
+import { detailRows, type DetailRow } from './detail-rows';
 import { toCsv, type CsvCell } from '@domain/rules/csv';
 
-/** The numbers of a row as the API sent them; a suppressed count reads "< 10", as on screen. */
+/*
+ * A file leaves the dashboard: it is read as the programme's setting says of exports, small
+ * counts masked whoever downloads it (a manager's screen shows them, their file does not).
+ */
+const forExport = (kpi: KpiDefinition, series: KpiSeries, threshold: number) =>
+  seriesForReader(kpi, series, exportReader({ smallCountThreshold: threshold }));
+
+/** The numbers of a row as the export may show them; a hidden cell reads "< 10" as on screen. */
 function numbers(kpi: KpiDefinition, row: DetailRow, threshold: number): CsvCell[] {
   const hidden = smallCountLabel(threshold);
   const rate = kpi.aggregation === 'rate';
@@ -19,7 +27,7 @@ function numbers(kpi: KpiDefinition, row: DetailRow, threshold: number): CsvCell
 
 function labels(t: TFunction, row: DetailRow): CsvCell[] {
   return [
-    row.provisional === null ? null : t(`kpiStatus.${row.status}`),
+    row.provisional === null || row.status === null ? null : t(`kpiStatus.${row.status}`),
     row.provisional === null
       ? null
       : row.provisional
@@ -39,16 +47,15 @@ const header = (t: TFunction) => [
   t('charts.columns.version'),
 ];
 
-/** The KPI detail table as CSV: one line per period, the same rows the table shows. */
-export function detailCsv(
-  t: TFunction,
-  kpi: KpiDefinition,
-  rows: readonly DetailRow[],
-  threshold: number,
-) {
+/** The KPI detail table as CSV: one line per period, the rows the table shows, for export. */
+export function detailCsv(t: TFunction, kpi: KpiDefinition, series: KpiSeries, threshold: number) {
   return toCsv(
     [t('charts.columns.period'), ...header(t)],
-    rows.map((r) => [r.period, ...numbers(kpi, r, threshold), ...labels(t, r)]),
+    detailRows(kpi, forExport(kpi, series, threshold)).map((r) => [
+      r.period,
+      ...numbers(kpi, r, threshold),
+      ...labels(t, r),
+    ]),
   );
 }
 
@@ -56,12 +63,13 @@ export function detailCsv(
 export function crossCsv(
   t: TFunction,
   kpi: KpiDefinition,
-  series: readonly ConsortiumSeries[],
+  series: readonly KpiSeries[],
   threshold: number,
 ) {
+  const exported = series.map((s) => forExport(kpi, s, threshold));
   return toCsv(
     [t('charts.columns.consortium'), t('charts.columns.period'), ...header(t)],
-    series.flatMap((s) =>
+    consortiumSeries(kpi, exported).flatMap((s) =>
       s.rows.map((r) => [
         s.consortium.name,
         r.period,

@@ -37,10 +37,7 @@ export function CrossView({ data, smallCountThreshold }: CrossViewProps) {
         to: formatPeriod(last, locale),
       })}
       onDownload={() =>
-        downloadCsv(
-          `${kpi.code}-consortia.csv`,
-          crossCsv(t, kpi, perConsortium, smallCountThreshold),
-        )
+        downloadCsv(`${kpi.code}-consortia.csv`, crossCsv(t, kpi, series, smallCountThreshold))
       }
       chart={
         <KpiCrossChart

@@ -24,7 +24,8 @@ export interface DetailRow {
   provisional: boolean | null;
   definitionVersion: number | null;
   target: number | null;
-  status: KpiStatus;
+  /** null when the value is hidden from this reader, like its target. */
+  status: KpiStatus | null;
   green: Range | null;
   amberBelow: Range | null;
   amberAbove: Range | null;
@@ -80,7 +81,12 @@ export function detailRows(kpi: KpiDefinition, series: KpiSeries): DetailRow[] {
   }
   return periods.map((period) => {
     const point = byPeriod.get(period);
-    const target = settings ? targetAt(settings, period) : (point?.target ?? null);
+    // A hidden point has no target: the server sent none, the trajectory must not give it back.
+    const target = point?.suppressed
+      ? null
+      : settings
+        ? targetAt(settings, period)
+        : (point?.target ?? null);
     const bands =
       target !== null && settings
         ? withinUnit(kpi, toleranceBands(target, kpi.direction, settings.tolerance))
@@ -94,7 +100,7 @@ export function detailRows(kpi: KpiDefinition, series: KpiSeries): DetailRow[] {
       provisional: point ? point.provisional : null,
       definitionVersion: point?.definitionVersion ?? null,
       target,
-      status: point?.status ?? 'no_data',
+      status: point ? point.status : 'no_data',
       green: bands?.green ?? null,
       amberBelow: bands?.amberBelow ?? null,
       amberAbove: bands?.amberAbove ?? null,

@@ -42,16 +42,22 @@ export function DetailView({ kpi, series, smallCountThreshold }: DetailViewProps
     .filter(Boolean)
     .join(' ');
   const filename = `${kpi.code}-${series.consortium.code}.csv`;
+  // A hidden baseline (a small count, for an observer) draws no line at its height.
+  const seenBaseline = series.settings?.baseline ?? null;
+  const drawnBaseline =
+    seenBaseline && seenBaseline.value !== null
+      ? { ...seenBaseline, value: seenBaseline.value }
+      : null;
   return (
     <ChartFrame
       title={title}
       summary={summary}
-      onDownload={() => downloadCsv(filename, detailCsv(t, kpi, rows, smallCountThreshold))}
+      onDownload={() => downloadCsv(filename, detailCsv(t, kpi, series, smallCountThreshold))}
       chart={
         <KpiDetailChart
           kpi={kpi}
           rows={rows}
-          baseline={series.settings?.baseline ?? null}
+          baseline={drawnBaseline}
           breaks={breaks}
           unitLabel={unitLabel}
           smallCountThreshold={smallCountThreshold}

@@ -36,7 +36,8 @@ export function settingsDraftOf(settings: ConsortiumKpi | null): SettingsDraft {
     n === undefined ? '' : text(relative ? n * PERCENT : n);
   return {
     hasBaseline: Boolean(settings?.baseline),
-    baselineValue: settings?.baseline ? text(settings.baseline.value) : '',
+    // Who may edit settings sees every count: a hidden baseline only reaches readers.
+    baselineValue: settings?.baseline?.value == null ? '' : text(settings.baseline.value),
     baselinePeriod: settings?.baseline?.period ?? '',
     baselineSource: settings?.baseline?.source ?? '',
     targets: (settings?.targets ?? []).map((t) => ({ period: t.period, value: text(t.value) })),

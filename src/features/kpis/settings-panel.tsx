@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Consortium } from '@domain/contract/consortium';
 import type { ConsortiumKpi, KpiDefinition } from '@domain/contract/kpi';
+import { smallCountLabel } from '@domain/rules/small-counts';
 import { formatNumber, formatPeriod } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
 import { SettingsForm } from './settings-form';
@@ -12,10 +13,13 @@ interface SettingsPanelProps {
   settings: ConsortiumKpi | null;
   /** From the shared canSetTargets rule: the server refuses the others anyway. */
   canEdit: boolean;
+  /** A small baseline reaches observers without its value: it reads "< 10" like any count. */
+  smallCountThreshold: number;
 }
 
 /** The consortium's own baseline, trajectory and bands for this KPI, editable by who may. */
-export function SettingsPanel({ kpi, consortium, settings, canEdit }: SettingsPanelProps) {
+export function SettingsPanel(props: SettingsPanelProps) {
+  const { kpi, consortium, settings, canEdit, smallCountThreshold } = props;
   const { t } = useTranslation();
   const locale = useLocale();
   const [editing, setEditing] = useState(false);
@@ -51,7 +55,10 @@ export function SettingsPanel({ kpi, consortium, settings, canEdit }: SettingsPa
               <dd>
                 {settings?.baseline
                   ? t('kpiSettings.baselineText', {
-                      value: fmt(settings.baseline.value),
+                      value:
+                        settings.baseline.value === null
+                          ? smallCountLabel(smallCountThreshold)
+                          : fmt(settings.baseline.value),
                       period: formatPeriod(settings.baseline.period, locale),
                       source: settings.baseline.source || t('common.notSet'),
                     })

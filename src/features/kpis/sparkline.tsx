@@ -5,7 +5,7 @@ interface SparklineProps {
   /** Text alternative summarising the series; the SVG is an image of it. */
   label: string;
   /** Colours the last point like the status badge next to it (which carries the word). */
-  status: KpiStatus;
+  status: KpiStatus | null;
 }
 
 const WIDTH = 96;
@@ -38,7 +38,8 @@ export function Sparkline({ values, label, status }: SparklineProps) {
   const last = runs[runs.length - 1]?.at(-1);
   return (
     <svg
-      className={`sparkline sparkline-${status}`}
+      // A hidden status draws in the neutral colour of "no data".
+      className={`sparkline sparkline-${status ?? 'no_data'}`}
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       width={WIDTH}
       height={HEIGHT}
