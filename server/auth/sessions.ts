@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Membership, Role } from '../../src/domain/contract';
+import type { Membership } from '../../src/domain/contract';
 import type { Principal } from '../../src/domain/rules';
 import type { DB } from '../db/schema';
 import { newToken, sha256 } from './tokens';
@@ -22,7 +22,7 @@ export async function membershipsOf(db: Kysely<DB>, userId: string): Promise<Mem
     .where('userId', '=', userId)
     .orderBy('position')
     .execute();
-  return rows.map((r) => ({ ...r, role: r.role as Role }));
+  return rows.map((r) => ({ ...r, role: r.role }));
 }
 
 /** A new session row; only the token's hash is stored, the token goes to the cookie. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AuditEntry, KpiDefinition } from '../../src/domain/contract';
+import type { AuditEntry } from '../../src/domain/contract';
 import {
   auditEntryForReader,
   can,
@@ -12,9 +12,6 @@ import { auditPage } from '../audit';
 import { programmeOr404 } from '../db/queries';
 import type { DB } from '../db/schema';
 import type { Handlers } from './types';
-
-// Stored by the CHECK constraints of migration 001 as the contract's enum values.
-type KpiKind = Pick<KpiDefinition, 'unit' | 'aggregation'>;
 
 /** The numbers each KPI-value or settings entry is about, to decide what a reader sees of it. */
 async function subjectsOf(db: Kysely<DB>, items: AuditEntry[]): Promise<Map<string, AuditSubject>> {
@@ -30,7 +27,7 @@ async function subjectsOf(db: Kysely<DB>, items: AuditEntry[]): Promise<Map<stri
       .where('v.id', 'in', valueIds)
       .execute();
     for (const r of rows)
-      subjects.set(`kpiValue:${r.id}`, { entityType: 'kpiValue', kpi: r as KpiKind, stored: r });
+      subjects.set(`kpiValue:${r.id}`, { entityType: 'kpiValue', kpi: r, stored: r });
   }
   if (settingsIds.length > 0) {
     const rows = await db
@@ -40,7 +37,7 @@ async function subjectsOf(db: Kysely<DB>, items: AuditEntry[]): Promise<Map<stri
       .where('s.id', 'in', settingsIds)
       .execute();
     for (const r of rows)
-      subjects.set(`consortiumKpi:${r.id}`, { entityType: 'consortiumKpi', kpi: r as KpiKind });
+      subjects.set(`consortiumKpi:${r.id}`, { entityType: 'consortiumKpi', kpi: r });
   }
   return subjects;
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Consortium, KpiDefinition } from '../../src/domain/contract';
+import type { KpiDefinition } from '../../src/domain/contract';
 import { currentValues } from '../../src/domain/rules/kpi-revisions';
 import { notFound } from '../../src/domain/problems';
 import {

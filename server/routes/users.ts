@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Role, UserSummary } from '../../src/domain/contract';
+import type { UserSummary } from '../../src/domain/contract';
 import { notFound, preconditionFailed, Problem } from '../../src/domain/problems';
 import { hasAuthorityOverAccount, type Principal } from '../../src/domain/rules/permissions';
 import { writeAudit } from '../audit';
@@ -50,7 +50,7 @@ async function summaries(
       lastSignInAt: r.lastSignInAt ? r.lastSignInAt.toISOString() : null,
       version: r.version,
     };
-    user.memberships.push({ role: r.role as Role, programmeId, consortiumId: r.consortiumId });
+    user.memberships.push({ role: r.role, programmeId, consortiumId: r.consortiumId });
     byId.set(r.id, user);
   }
   const programmesOf = await accountProgrammes(db, [...byId.keys()]);
