@@ -20,8 +20,6 @@ import { TemplateItemEditor } from './template-item-editor';
 import {
   emptyItem,
   formPathOf,
-  ITEM_FIELDS,
-  itemPath,
   LIST_PROBLEMS,
   templateForm,
   toItemInput,
@@ -76,11 +74,9 @@ export function TemplateEditor({ template }: { template: MilestoneTemplate }) {
           });
           if (found.kind === 'conflict') return step.open(found.current, mine);
           if (found.kind === 'fields') {
-            // The order only picks a first; focus follows the page, as after the form's own check.
-            const order = mine.typed.items.flatMap((_, i) =>
-              ITEM_FIELDS.map((f) => itemPath(i, f)),
-            );
-            showServerProblems(form.setError, found.fields, order, false);
+            // Focus goes to the first refused field on the page, as after the form's own check:
+            // no list of paths to keep in step with the item's layout.
+            showServerProblems(form.setError, found.fields, [], false);
             return focusFirstInvalid();
           }
           // The template's own refusals are worded from the server's reason.
