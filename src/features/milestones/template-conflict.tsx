@@ -3,7 +3,7 @@ import type { MilestoneTemplate, MilestoneTemplateInput } from '@domain/contract
 import { ConflictPanel } from '@/components/conflict-panel';
 import { formatDateTime } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
-import { templateDifferences } from './template-draft';
+import { templateDifferences } from './template-schema';
 
 interface TemplateConflictProps {
   theirs: MilestoneTemplate;

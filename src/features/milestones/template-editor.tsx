@@ -1,27 +1,40 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   MilestoneTemplate,
   type MilestoneTemplateInput,
   type Phase,
 } from '@domain/contract/milestone';
-import { isApiError } from '@/api/errors';
+import { classifyApiError, isApiError } from '@/api/errors';
 import { adoptTemplate, usePutMilestoneTemplate } from '@/api/milestone-plans';
+import { useFocusFirstInvalid } from '@/lib/form-field-errors';
+import { showServerProblems } from '@/lib/forms';
+import { useConflictStep } from '@/lib/use-conflict-step';
 import { classifyMilestoneError, type MilestoneProblem } from './milestone-problems';
 import { ProblemMessage } from './problem-message';
-import {
-  buildTemplate,
-  emptyItem,
-  toItemDraft,
-  type ItemDraft,
-  type TemplateResult,
-} from './template-draft';
 import { TemplateConflict } from './template-conflict';
 import { TemplateItemEditor } from './template-item-editor';
+import {
+  emptyItem,
+  formPathOf,
+  LIST_PROBLEMS,
+  templateForm,
+  toItemInput,
+  type TemplateForm,
+} from './template-schema';
 
-type Invalid = Extract<TemplateResult, { kind: 'invalid' }>;
 type Notice = 'saved' | 'keptTheirs' | null;
+
+/** What the user would send, and everything they typed, kept whole through a conflict. */
+interface Mine {
+  input: MilestoneTemplateInput;
+  typed: TemplateForm;
+}
+
+const resolver = zodResolver(templateForm);
 
 /**
  * The programme's milestone template: phases with code, FR/EN titles, description, offset and
@@ -32,120 +45,136 @@ export function TemplateEditor({ template }: { template: MilestoneTemplate }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const save = usePutMilestoneTemplate();
+  const step = useConflictStep<MilestoneTemplate, Mine>();
+  const { containerRef, focusFirstInvalid } = useFocusFirstInvalid<HTMLFormElement>();
   const [version, setVersion] = useState(template.version);
-  const [items, setItems] = useState<ItemDraft[]>(() => template.items.map(toItemDraft));
-  const [invalid, setInvalid] = useState<Invalid | null>(null);
   const [problem, setProblem] = useState<MilestoneProblem | null>(null);
-  const [conflict, setConflict] = useState<{
-    theirs: MilestoneTemplate;
-    mine: MilestoneTemplateInput;
-  } | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  const form = useForm<TemplateForm, unknown, MilestoneTemplateInput>({
+    resolver,
+    defaultValues: { items: template.items.map(toItemInput) },
+    reValidateMode: 'onSubmit',
+  });
+  const items = useFieldArray({ control: form.control, name: 'items' });
+  const { errors } = form.formState;
 
-  function send(at: number, input: MilestoneTemplateInput) {
+  function send(at: number, mine: Mine) {
     setProblem(null);
     save.mutate(
-      { programmeId: template.programmeId, version: at, template: input },
+      { programmeId: template.programmeId, version: at, template: mine.input },
       {
         onSuccess: (saved) => {
           setVersion(saved.version);
-          setConflict(null);
           setNotice('saved');
         },
         onError: (error) => {
-          const current = MilestoneTemplate.safeParse(
-            (error.details as { current?: unknown } | undefined)?.current,
-          );
-          if (error.status === 412 && current.success) {
-            setConflict({ theirs: current.data, mine: input });
-          } else {
-            setProblem(
-              isApiError(error)
-                ? classifyMilestoneError(error)
-                : { kind: 'retryable', reason: 'server' },
-            );
+          const found = classifyApiError(error, {
+            current: MilestoneTemplate,
+            fieldOf: formPathOf,
+          });
+          if (found.kind === 'conflict') return step.open(found.current, mine);
+          if (found.kind === 'fields') {
+            // Focus goes to the first refused field on the page, as after the form's own check:
+            // no list of paths to keep in step with the item's layout.
+            showServerProblems(form.setError, found.fields, [], false);
+            return focusFirstInvalid();
           }
+          // The template's own refusals are worded from the server's reason.
+          setProblem(
+            isApiError(error)
+              ? classifyMilestoneError(error)
+              : { kind: 'retryable', reason: 'server' },
+          );
         },
       },
     );
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setNotice(null);
-    const result = buildTemplate(items);
-    if (result.kind === 'invalid') return setInvalid(result);
-    setInvalid(null);
-    send(version, result.input);
+  const submit = form.handleSubmit(
+    (input) => {
+      setNotice(null);
+      send(version, { input, typed: form.getValues() });
+    },
+    () => {
+      setNotice(null);
+      focusFirstInvalid();
+    },
+  );
+
+  function applyMine() {
+    const again = step.applyMine();
+    if (!again) return;
+    // Back to the form at once with what the user typed: a refusal is then shown beside it.
+    form.reset(again.mine.typed);
+    step.close();
+    send(again.version, again.mine);
   }
 
-  function keepTheirs(theirs: MilestoneTemplate) {
+  function keepTheirs() {
+    const theirs = step.keepTheirs();
+    if (!theirs) return;
     adoptTemplate(queryClient, theirs);
     setVersion(theirs.version);
-    setItems(theirs.items.map(toItemDraft));
-    setConflict(null);
+    form.reset({ items: theirs.items.map(toItemInput) });
     setNotice('keptTheirs');
   }
 
-  const move = (index: number, by: -1 | 1) =>
-    setItems((list) => {
-      const next = [...list];
-      const [item] = next.splice(index, 1);
-      if (item) next.splice(index + by, 0, item);
-      return next;
-    });
-  const lastPhase: Phase = items[items.length - 1]?.phase ?? 'selection';
-
-  if (conflict) {
+  if (step.conflict) {
     return (
       <TemplateConflict
-        theirs={conflict.theirs}
-        mine={conflict.mine}
+        theirs={step.conflict.theirs}
+        mine={step.conflict.mine.input}
         pending={save.isPending}
-        onApplyMine={() => send(conflict.theirs.version, conflict.mine)}
-        onKeepTheirs={() => keepTheirs(conflict.theirs)}
+        onApplyMine={applyMine}
+        onKeepTheirs={keepTheirs}
       />
     );
   }
 
+  const listProblems = LIST_PROBLEMS.filter((k) => errors.root?.[k]);
+  const invalidItems = Array.isArray(errors.items) ? errors.items.filter(Boolean).length : 0;
+  // Read at the click: a phase changed in its select does not re-render the editor.
+  const lastPhase = (): Phase => form.getValues('items').at(-1)?.phase ?? 'selection';
+
   return (
-    <form className="tpl-editor" noValidate onSubmit={submit} aria-labelledby="tpl-heading">
+    <form
+      ref={containerRef}
+      className="tpl-editor"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="tpl-heading"
+    >
       <h2 id="tpl-heading">{t('milestoneTemplate.heading')}</h2>
       <p className="muted">{t('milestoneTemplate.intro')}</p>
-      {invalid ? (
+      {listProblems.length > 0 || invalidItems > 0 ? (
         <div className="error-summary" role="alert">
           <h3>{t('milestoneTemplate.invalid')}</h3>
           <ul>
-            {invalid.list.map((k) => (
+            {listProblems.map((k) => (
               <li key={k}>{t(`milestoneTemplate.listErrors.${k}`)}</li>
             ))}
-            {Object.keys(invalid.items).length > 0 ? (
-              <li>
-                {t('milestoneTemplate.itemsInvalid', {
-                  count: Object.keys(invalid.items).length,
-                })}
-              </li>
+            {invalidItems > 0 ? (
+              <li>{t('milestoneTemplate.itemsInvalid', { count: invalidItems })}</li>
             ) : null}
           </ul>
         </div>
       ) : null}
-      {items.map((item, index) => (
+      {items.fields.map((item, index) => (
         <TemplateItemEditor
-          key={item.key}
-          item={item}
+          key={item.id}
+          id={`tpl-${item.id}`}
+          form={form}
           index={index}
-          count={items.length}
-          errors={invalid?.items[item.key] ?? {}}
-          onChange={(next) => setItems((list) => list.map((i) => (i.key === next.key ? next : i)))}
-          onMove={(by) => move(index, by)}
-          onRemove={() => setItems((list) => list.filter((i) => i.key !== item.key))}
+          count={items.fields.length}
+          onMove={(by) => items.move(index, index + by)}
+          onRemove={() => items.remove(index)}
         />
       ))}
       <div className="actions">
         <button
           type="button"
           className="button"
-          onClick={() => setItems((list) => [...list, emptyItem(lastPhase)])}
+          onClick={() => items.append(emptyItem(lastPhase()), { shouldFocus: false })}
         >
           {t('milestoneTemplate.addItem')}
         </button>

@@ -1,14 +1,17 @@
+import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Phase } from '@domain/contract/milestone';
+import { TEXT_INVALID_CHARACTER } from '@domain/contract/common';
+import { Phase, type MilestoneTemplateInput } from '@domain/contract/milestone';
+import { brokenRule } from '@/lib/forms';
 import { useLocale } from '@/lib/use-locale';
-import type { ItemDraft, ItemErrors, ItemField } from './template-draft';
+import { itemPath, type ItemField, type TemplateForm } from './template-schema';
 
 interface TemplateItemEditorProps {
-  item: ItemDraft;
+  /** Stable across moves, for the ids of the fields and their errors. */
+  id: string;
+  form: UseFormReturn<TemplateForm, unknown, MilestoneTemplateInput>;
   index: number;
   count: number;
-  errors: ItemErrors;
-  onChange: (next: ItemDraft) => void;
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
 }
@@ -18,33 +21,48 @@ interface TemplateItemEditorProps {
  * either end are aria-disabled rather than disabled, so focus stays on them after a move.
  */
 export function TemplateItemEditor(props: TemplateItemEditorProps) {
-  const { item, index, count, errors, onChange, onMove, onRemove } = props;
+  const { id, form, index, count, onMove, onRemove } = props;
   const { t } = useTranslation();
   const locale = useLocale();
-  const id = `tpl-${item.key}`;
+  const { register, formState } = form;
+  // The legend follows the code and title as they are typed.
+  const [code, titleFr, titleEn] = useWatch({
+    control: form.control,
+    name: [itemPath(index, 'code'), itemPath(index, 'titleFr'), itemPath(index, 'titleEn')],
+  });
   const name = t('milestoneTemplate.itemName', {
     n: index + 1,
-    code: item.code || '—',
-    title: (locale === 'en' ? item.titleEn : item.titleFr) || t('milestoneTemplate.untitled'),
+    code: code || '—',
+    title: (locale === 'en' ? titleEn : titleFr) || t('milestoneTemplate.untitled'),
   });
+  const errors = formState.errors.items?.[index];
+
+  // The field's own wording says its limits; only a forbidden character needs its own sentence.
+  const message = (f: ItemField) => {
+    const rule = brokenRule(errors?.[f]);
+    if (!rule) return null;
+    return rule.code === TEXT_INVALID_CHARACTER
+      ? t('milestoneTemplate.errors.invalidCharacter')
+      : t(`milestoneTemplate.errors.${f}`);
+  };
 
   const field = (f: ItemField, input: 'text' | 'number' | 'area' = 'text') => {
+    const text = message(f);
     const common = {
+      ...register(itemPath(index, f)),
       id: `${id}-${f}`,
       className: 'input',
-      value: item[f],
-      'aria-invalid': errors[f] ? true : undefined,
-      'aria-describedby': errors[f] ? `${id}-${f}-error` : undefined,
-      onChange: (e: { target: { value: string } }) => onChange({ ...item, [f]: e.target.value }),
+      'aria-invalid': text ? true : undefined,
+      'aria-describedby': text ? `${id}-${f}-error` : undefined,
     };
     return (
       <div className={`field tpl-field-${f}`}>
         <label htmlFor={`${id}-${f}`} className="field-label">
           {t(`milestoneTemplate.fields.${f}`)}
         </label>
-        {errors[f] ? (
+        {text ? (
           <p id={`${id}-${f}-error`} className="field-error">
-            {t(`milestoneTemplate.errors.${f}`)}
+            {text}
           </p>
         ) : null}
         {input === 'area' ? (
@@ -70,14 +88,7 @@ export function TemplateItemEditor(props: TemplateItemEditorProps) {
           <label htmlFor={`${id}-phase`} className="field-label">
             {t('milestones.phase')}
           </label>
-          <select
-            id={`${id}-phase`}
-            className="input"
-            value={item.phase}
-            onChange={(e) =>
-              onChange({ ...item, phase: Phase.safeParse(e.target.value).data ?? item.phase })
-            }
-          >
+          <select id={`${id}-phase`} className="input" {...register(`items.${index}.phase`)}>
             {Phase.options.map((p) => (
               <option key={p} value={p}>
                 {t(`phase.${p}`)}
@@ -98,8 +109,7 @@ export function TemplateItemEditor(props: TemplateItemEditorProps) {
           <input
             id={`${id}-kpis`}
             type="checkbox"
-            checked={item.requiresKpiValues}
-            onChange={(e) => onChange({ ...item, requiresKpiValues: e.target.checked })}
+            {...register(`items.${index}.requiresKpiValues`)}
           />
           <label htmlFor={`${id}-kpis`}>{t('milestonePlan.fields.requiresKpiValues')}</label>
         </div>
