@@ -204,9 +204,10 @@ describe('request refusals', () => {
       expect(res.status).toBe(400);
       return ApiErrorBody.parse(await res.json()).error.details;
     };
-    const query = await get('/api/v1/programmes/pascaline/audit?action=a%00b');
+    const query = await get('/api/v1/programmes/pascaline/audit?actorId=a%00b');
+    // The identifier's own format is broken too; the character is named first.
     expect(await issuesOf(query)).toMatchObject({
-      issues: [{ field: 'action', code: 'text_invalid_character' }],
+      issues: [{ field: 'actorId', code: 'text_invalid_character' }, { field: 'actorId' }],
     });
     // JSON.stringify writes a lone surrogate as the escape \ud800, which is how a client sends it.
     const body = await server.request('POST', '/api/v1/programmes/pascaline/invitations', {
