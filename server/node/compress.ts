@@ -51,16 +51,14 @@ async function compress(
  * run it in the page, have nothing to gain from it.
  */
 export async function compressed(request: Request, response: Response): Promise<Response> {
-  const type = response.headers.get('Content-Type') ?? '';
-  if (
-    !response.body ||
-    request.method === 'HEAD' ||
-    response.headers.has('Content-Encoding') ||
-    !COMPRESSIBLE.test(type)
-  ) {
+  // Headers first: @hono/node-server's Response rebuilds itself from its original init once its
+  // body is read, dropping headers that middleware added afterwards (request id, CSP…).
+  const headers = new Headers(response.headers);
+  const type = headers.get('Content-Type') ?? '';
+  if (request.method === 'HEAD' || headers.has('Content-Encoding') || !COMPRESSIBLE.test(type)) {
     return response;
   }
-  const headers = new Headers(response.headers);
+  if (!response.body) return new Response(null, { status: response.status, headers });
   // Caches between here and the browser must keep one copy per encoding.
   const vary = headers.get('Vary');
   if (!vary?.toLowerCase().includes('accept-encoding')) {

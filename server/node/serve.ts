@@ -37,7 +37,9 @@ export async function listen(
     mailer: config.smtp ? smtpMailer(config.smtp) : null,
   });
   const server = await new Promise<Server>((ok, fail) => {
-    const fetch = async (request: Request) => compressed(request, await app.fetch(request));
+    // The socket rides in `env` (client address for rate limits and audit): pass it on whole.
+    const fetch = async (request: Request, env: { incoming: unknown; outgoing: unknown }) =>
+      compressed(request, await app.fetch(request, env));
     const s = serve({ fetch, port: config.port, hostname: config.host }, () => ok(s as Server));
     s.once('error', fail);
   });

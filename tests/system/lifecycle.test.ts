@@ -72,6 +72,14 @@ describe('the server process', () => {
       items: unknown[];
     };
     expect(programmes.items).toHaveLength(1);
+    // The real server compresses, and keeps every header the app set (request id, CSP).
+    const portfolio = await fetch(`${url}/programmes/pascaline/portfolio`, {
+      headers: { ...headers, 'Accept-Encoding': 'br' },
+    });
+    expect(portfolio.headers.get('content-encoding')).toBe('br');
+    expect(portfolio.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(portfolio.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(((await portfolio.json()) as { consortia: unknown[] }).consortia).toHaveLength(3);
 
     const intruder = runJalon(['serve'], { ...env, PORT: String(await freePort()) });
     const started = Date.now();
