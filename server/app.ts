@@ -13,21 +13,20 @@ import {
 import {
   decideAccess,
   effectiveRole,
-  evidenceMediaType,
   readRawBody,
-  unsupportedEvidenceType,
   type Principal,
   type RawBody,
   type Scope,
 } from '../src/domain/rules';
 import { cookiePolicy, readSessionToken } from './auth/cookies';
-import { checkSameOrigin, clientIp, type Origins } from './auth/origin';
+import { clientIp, type Origins } from './auth/origin';
 import { RateLimited } from './auth/rate-limit';
 import { recordSecurityEvent, type SecurityEvent } from './auth/security-events';
 import { resolveSession } from './auth/sessions';
 import { ANONYMOUS, systemClock, type Clock, type RequestContext } from './context';
 import type { Database } from './db/kysely';
-import { isJsonContentType, readJsonBody } from './http/body';
+import { admission } from './http/admission';
+import { readJsonBody } from './http/body';
 import { securityHeaders } from './http/headers';
 import { silentLogger, type Logger } from './logger';
 import type { Mailer, PasswordHasher } from './ports';
@@ -69,7 +68,6 @@ type Env = { Bindings: RuntimeBindings; Variables: { requestId: string } };
 type UntypedHandler = (input: HandlerInput<RouteName>) => Promise<unknown>;
 
 const NO_INPUT = z.strictObject({});
-const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Secrets that travel in URLs (account links) never reach the request log.
 const redact = (path: string) => path.replace(/\/(tokens|accept)\/[^/]+/g, '/$1/…');
 
@@ -132,27 +130,6 @@ function refuseOtherPathIds(params: Record<string, unknown> | undefined, body: u
   }
 }
 
-/** Paths of the routes that take a file as their body, to type-check it before anything else. */
-const RAW_BODY_ROUTES = Object.values(routes as Readonly<Record<string, RouteDef>>)
-  .filter((def) => def.rawBody)
-  .map((def) => ({
-    method: def.method,
-    path: new RegExp(`^${API_PREFIX}${def.path.replace(/:[A-Za-z]+/g, '[^/]+')}$`),
-  }));
-const takesFile = (method: string, path: string) =>
-  RAW_BODY_ROUTES.some((r) => r.method === method && r.path.test(path));
-
-/** Every percent-escape of the path and query decodes to UTF-8 text. */
-function wellEncoded(url: URL): boolean {
-  try {
-    decodeURIComponent(url.pathname);
-    for (const part of url.search.slice(1).split('&')) decodeURIComponent(part.replace(/\+/g, ' '));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function createApp(options: AppOptions): Hono<Env> {
   const { database, clock = systemClock, logger = silentLogger } = options;
   const db = database.db;
@@ -176,32 +153,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     });
   });
   app.use('*', securityHeaders());
-  // CSRF (ASVS 3.5) before anything reads a session: a forged request changes nothing.
-  app.use(`${API_PREFIX}/*`, async (c, next) => {
-    // Bytes that are not UTF-8 (a lone surrogate sent as %ED%A0%80) would otherwise reach the
-    // handlers as literal percent signs, and be stored as something nobody sent.
-    if (!wellEncoded(new URL(c.req.url))) {
-      throw new Problem(400, 'bad_request', 'The address is not valid percent-encoded UTF-8');
-    }
-    if (WRITES.has(c.req.method)) {
-      if (takesFile(c.req.method, c.req.path)) {
-        // An upload's type is checked as early as a JSON write's: an unlisted type goes no further.
-        if (!evidenceMediaType(c.req.header('Content-Type'))) throw unsupportedEvidenceType();
-      } else if (!isJsonContentType(c.req.header('Content-Type'))) {
-        throw new Problem(
-          415,
-          'unsupported_media_type',
-          'Send the request body as application/json',
-        );
-      }
-      const refused = checkSameOrigin(
-        { origin: c.req.header('Origin'), secFetchSite: c.req.header('Sec-Fetch-Site') },
-        origins,
-      );
-      if (refused) throw refused;
-    }
-    await next();
-  });
+  app.use(`${API_PREFIX}/*`, admission(origins));
 
   for (const [name, def] of Object.entries(routes) as [RouteName, RouteDef][]) {
     // Each handler is typed by its own route; the table walk can only see the union of them.
