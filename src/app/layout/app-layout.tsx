@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useLayoutEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigation } from 'react-router';
@@ -50,7 +50,8 @@ function useFocusMainOnNavigation() {
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const previous = useRef(pathname);
-  useEffect(() => {
+  // A layout effect: focus moves in the same commit as the new screen, before anyone can act on it.
+  useLayoutEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
     mainRef.current?.focus();
