@@ -7,6 +7,7 @@ import {
   buildPortfolio,
   canSee,
   compareReportingPeriods,
+  readerOf,
 } from '../../src/domain/rules';
 import { writeAudit } from '../audit';
 import { mutationContext } from '../context';
@@ -106,6 +107,8 @@ export const programmeHandlers: Pick<
       settings: await settingsOf(ctx.db, ids),
       values: await latestValuesOf(ctx.db, ids),
       today: query.asOf ?? ctx.clock.today(),
+      readerOf: (c) =>
+        readerOf(ctx.principal, { programmeId: programme.id, consortiumId: c.id }, programme),
     });
   },
 

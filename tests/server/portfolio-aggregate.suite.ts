@@ -57,6 +57,7 @@ export function portfolioAggregateSuite(database: 'pglite' | 'postgres'): void {
           settings,
           values,
           today: '2026-04-15',
+          readerOf: () => ({ suppressSmallCounts: false, smallCountThreshold: 0 }),
         });
 
       const reader = { suppressSmallCounts: false, smallCountThreshold: 0 };

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { expect } from 'vitest';
 import type {
   AuditEntry,
@@ -5,9 +6,11 @@ import type {
   KpiDefinition,
   KpiSeriesResponse,
   KpiValue,
+  Portfolio,
 } from '@domain/contract';
 import { isSmallCount } from '@domain/rules/small-counts';
 import type { Client } from '@server/node/testing';
+import { crossCsv } from '@/features/charts/chart-csv';
 
 /* What a reader who may not see small counts reads, checked field by field on every read route. */
 
@@ -86,6 +89,40 @@ export async function expectNothingSmall(client: Client, kpis: KpiDefinition[], 
       const baseline = side?.baseline as Numbers | undefined;
       if (e.entityType === 'consortiumKpi' && countsPeople(kpi) && baseline)
         expect(isSmallCount(num(baseline.value), threshold), `audit ${e.id}`).toBe(false);
+    }
+  }
+}
+
+/** The portfolio card counts what the reader sees on the consortium page, nothing hidden more. */
+export async function expectPortfolioAsSeen(client: Client, programmeId: string) {
+  const { consortia } = await getJson<Portfolio>(client, `/programmes/${programmeId}/portfolio`);
+  const card = consortia.find((c) => c.id === CONSORTIUM)!;
+  const { items } = await getJson<{ items: ConsortiumKpiSummary[] }>(
+    client,
+    `/consortia/${CONSORTIUM}/kpis`,
+  );
+  const seen = { green: 0, amber: 0, red: 0, no_data: 0 };
+  for (const s of items) if (s.status) seen[s.status]++;
+  expect(card.kpis, 'portfolio card').toEqual(seen);
+}
+
+/** The chart CSV a manager downloads (who sees every count on screen) masks them as exports do. */
+export async function expectCsvMasked(manager: Client, kpis: KpiDefinition[], threshold: number) {
+  const t = ((key: string) => key) as unknown as TFunction;
+  for (const kpi of kpis.filter((k) => countsPeople(k) || k.aggregation === 'rate')) {
+    const { series } = await getJson<KpiSeriesResponse>(
+      manager,
+      `/kpis/${kpi.id}/series?consortia=${CONSORTIUM}`,
+    );
+    const [, ...lines] = crossCsv(t, kpi, series, threshold).trim().split('\r\n');
+    for (const line of lines) {
+      // Consortium, period, then value, numerator, denominator: the numbers that count people.
+      const [, period, ...numbers] = line.split(',');
+      const counts = kpi.aggregation === 'rate' ? numbers.slice(1, 3) : numbers.slice(0, 1);
+      for (const n of counts) {
+        const read = n === '' || n.startsWith('<') ? null : Number(n);
+        expect(isSmallCount(read, threshold), `CSV ${kpi.code} ${period}: ${n}`).toBe(false);
+      }
     }
   }
 }

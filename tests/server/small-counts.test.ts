@@ -8,7 +8,13 @@ import type {
   Programme,
 } from '@domain/contract';
 import { createTestServer, DEMO_LOGINS, type Client, type TestServer } from '@server/node/testing';
-import { CONSORTIUM, expectNothingSmall, getJson } from './small-counts-readers';
+import {
+  CONSORTIUM,
+  expectCsvMasked,
+  expectNothingSmall,
+  expectPortfolioAsSeen,
+  getJson,
+} from './small-counts-readers';
 
 /* The issue's examples on ehpad-connect, replayed as an observer, then generated readers. */
 let server: TestServer;
@@ -130,7 +136,7 @@ describe('a suppressed point of TELEEXP', () => {
 });
 
 describe('property: nothing below the threshold is readable by a reader who may not see it', () => {
-  it('holds for generated thresholds on every read route', async () => {
+  it('holds for generated thresholds and counts on every read route and export', async () => {
     const { programmeId } = await getJson<{ programmeId: string }>(
       manager,
       `/consortia/${CONSORTIUM}`,
@@ -138,17 +144,36 @@ describe('property: nothing below the threshold is readable by a reader who may 
     const kpis = (
       await getJson<{ items: ConsortiumKpiSummary[] }>(manager, `/consortia/${CONSORTIUM}/kpis`)
     ).items.map((s) => s.kpi);
+    const proEq = `/consortia/${CONSORTIUM}/kpis/kpi-pro-eq/values`;
+    const { items } = await getJson<{ items: KpiValue[] }>(manager, proEq);
+    const cell = `${proEq}/${items.at(-1)!.period}`;
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 100 }), async (threshold) => {
-        const programme = await getJson<Programme>(manager, `/programmes/${programmeId}`);
-        const res = await manager.request('PATCH', `/api/v1/programmes/${programmeId}`, {
-          body: { smallCountThreshold: threshold },
-          headers: { 'If-Match': `"${programme.version}"` },
-        });
-        expect(res.status).toBe(200);
-        await expectNothingSmall(observer, kpis, threshold);
-      }),
-      { numRuns: 4, examples: [[10], [5], [100]] },
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 0, max: 200 }),
+        async (threshold, count) => {
+          const programme = await getJson<Programme>(manager, `/programmes/${programmeId}`);
+          const res = await manager.request('PATCH', `/api/v1/programmes/${programmeId}`, {
+            body: { smallCountThreshold: threshold },
+            headers: { 'If-Match': `"${programme.version}"` },
+          });
+          expect(res.status).toBe(200);
+          const history = await getJson<{ items: KpiValue[] }>(manager, `${cell}/history`);
+          const body = { value: count, provisional: false, source: 'Registre', explanation: 'x' };
+          await put(cell, body, history.items[0]?.version ?? null);
+          await expectNothingSmall(observer, kpis, threshold);
+          await expectPortfolioAsSeen(observer, programmeId);
+          await expectCsvMasked(manager, kpis, threshold);
+        },
+      ),
+      {
+        numRuns: 4,
+        examples: [
+          [10, 3],
+          [5, 4],
+          [100, 99],
+        ],
+      },
     );
   }, 120_000);
 });

@@ -48,6 +48,7 @@ function portfolioHealth(data: Dataset, today: string) {
     settings: data.consortiumKpis,
     values: currentValues(data.kpiValues),
     today,
+    readerOf: () => ({ suppressSmallCounts: false, smallCountThreshold: 10 }),
   });
   return Object.fromEntries(portfolio.consortia.map((c) => [c.name, c.health]));
 }

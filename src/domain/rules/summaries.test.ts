@@ -271,6 +271,7 @@ describe('buildPortfolio', () => {
     settings: [settings('a', 'pat_inc'), settings('b', 'pat_inc')],
     values: [value('a', 'pat_inc', '2025-05', 41), value('b', 'pat_inc', '2025-05', 5)],
     today: '2025-06-15',
+    readerOf: () => noSuppress,
   };
 
   it('builds one valid card per consortium of the programme', () => {
@@ -313,6 +314,13 @@ describe('buildPortfolio', () => {
     expect(b!.kpis).toEqual({ green: 0, amber: 0, red: 1, no_data: 0 });
     expect(b!.health).toBe('at_risk');
     expect(b!.milestones.awaitingReview).toBe(1);
+  });
+
+  it("counts a hidden small count's status for nobody who may not see it", () => {
+    const b = buildPortfolio({ ...src, readerOf: () => observer }).consortia[1]!;
+    // The manager's red (5 against 40) would tell an observer the hidden count is far below 10.
+    expect(b.kpis).toEqual({ green: 0, amber: 0, red: 0, no_data: 0 });
+    expect(b.healthReasons).not.toContainEqual(expect.objectContaining({ code: 'kpis_red' }));
   });
 
   it('has no next due when every milestone is done', () => {

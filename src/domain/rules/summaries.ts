@@ -17,7 +17,7 @@ import { isDone } from './milestone-machine';
 import { compareMilestones } from './ordering';
 import { comparePeriods } from './periods';
 import { settingsForReader } from './disclosure';
-import { forReader, smallCountThresholdOf, type ReaderOptions } from './small-counts';
+import { forReader, type ReaderOptions } from './small-counts';
 
 const RECENT_POINTS = 12;
 
@@ -95,6 +95,8 @@ export interface PortfolioSource {
   settings: readonly ConsortiumKpi[];
   values: readonly KpiValue[];
   today: IsoDate;
+  /** How the caller reads each consortium's numbers: a hidden small count has no status to count. */
+  readerOf: (consortium: Consortium) => ReaderOptions;
 }
 
 /** Rows grouped by a key in one pass, so per-consortium work never rescans the programme's rows. */
@@ -117,17 +119,16 @@ interface CardSource {
   settings: readonly ConsortiumKpi[];
   values: readonly KpiValue[];
   today: IsoDate;
+  reader: ReaderOptions;
 }
 
 function consortiumCard(src: CardSource, c: Consortium): ConsortiumCard {
   const { programme, today } = src;
   const ms = src.milestones;
   const opts = { today, slippageToleranceDays: programme.slippageToleranceDays };
-  // Health is the programme's signal, computed on the true values: no status is hidden here.
-  const kpiSummaries = summariseConsortiumKpis(src.kpis, src.settings, src.values, {
-    suppressSmallCounts: false,
-    smallCountThreshold: smallCountThresholdOf(programme),
-  });
+  // Counted as the reader sees them: a red or green count of hidden cells, and the health it
+  // drives, would tell an observer on which side of its target a small count lies.
+  const kpiSummaries = summariseConsortiumKpis(src.kpis, src.settings, src.values, src.reader);
   const kpis = countStatuses(kpiSummaries.flatMap((k) => (k.status ? [k.status] : [])));
   const { health, reasons } = consortiumHealth({
     milestones: ms,
@@ -183,6 +184,7 @@ export function buildPortfolio(src: PortfolioSource): Portfolio {
             settings: settings.get(c.id) ?? [],
             values: values.get(c.id) ?? [],
             today: src.today,
+            reader: src.readerOf(c),
           },
           c,
         ),

@@ -19,6 +19,8 @@ export function expectedPortfolio(): Portfolio {
     settings: demo.consortiumKpis,
     values: currentValues(demo.kpiValues),
     today: DEMO_TODAY,
+    // The component tests read the portfolio as the demo manager, who sees every count.
+    readerOf: () => ({ suppressSmallCounts: false, smallCountThreshold: 10 }),
   });
 }
 
