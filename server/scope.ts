@@ -63,6 +63,16 @@ export async function resolveScope(
         .executeTakeFirst();
       return row ? { programmeId: row.programmeId, consortiumId: null } : null;
     }
+    case 'period': {
+      const id = str(params?.periodId);
+      if (id === undefined) return null;
+      const row = await db
+        .selectFrom('reportingPeriods')
+        .select('programmeId')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? { programmeId: row.programmeId, consortiumId: null } : null;
+    }
     case 'user':
       // No route is scoped by user yet; user routes are scoped by their programme.
       return null;

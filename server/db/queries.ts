@@ -6,17 +6,27 @@ import type {
   KpiValue,
   Milestone,
   Programme,
+  ReportingPeriod,
 } from '../../src/domain/contract';
 import { currentValues } from '../../src/domain/rules/kpi-revisions';
 import {
   compareConsortia,
   compareKpis,
   compareMilestones,
+  compareReportingPeriods,
   compareText,
 } from '../../src/domain/rules/ordering';
 import { notFound } from '../../src/domain/problems';
 import { comparePeriods } from '../../src/domain/rules/periods';
-import { toConsortium, toConsortiumKpi, toKpi, toKpiValue, toMilestone, toProgramme } from './rows';
+import {
+  toConsortium,
+  toConsortiumKpi,
+  toKpi,
+  toKpiValue,
+  toMilestone,
+  toPeriod,
+  toProgramme,
+} from './rows';
 import type { DB } from './schema';
 
 /** Reads shared by several handlers. `db` is the root handle or a transaction, never both. */
@@ -152,4 +162,39 @@ export async function currentValueOf(
     .where('period', '=', period)
     .execute();
   return currentValues(rows.map(toKpiValue))[0] ?? null;
+}
+
+export async function periodsOf(db: Db, programmeId: string): Promise<ReportingPeriod[]> {
+  const rows = await db
+    .selectFrom('reportingPeriods')
+    .selectAll()
+    .where('programmeId', '=', programmeId)
+    .execute();
+  return rows.map(toPeriod).sort(compareReportingPeriods);
+}
+
+export async function periodOr404(db: Db, id: string): Promise<ReportingPeriod> {
+  const row = await db
+    .selectFrom('reportingPeriods')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('Reporting period');
+  return toPeriod(row);
+}
+
+/** Current values of one period for the given consortia (every revision of that period only). */
+export async function periodValuesOf(
+  db: Db,
+  consortiumIds: readonly string[],
+  period: string,
+): Promise<KpiValue[]> {
+  if (consortiumIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('kpiValues')
+    .selectAll()
+    .where('consortiumId', 'in', consortiumIds)
+    .where('period', '=', period)
+    .execute();
+  return currentValues(rows.map(toKpiValue));
 }

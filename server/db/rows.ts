@@ -91,7 +91,9 @@ export const toKpiValue = (r: Selectable<KpiValuesTable>): KpiValue => ({
 
 export const toPeriod = (r: Selectable<ReportingPeriodsTable>): ReportingPeriod => ({
   ...r,
+  openedAt: iso(r.openedAt),
   lockedAt: r.lockedAt ? iso(r.lockedAt) : null,
+  reopenedAt: r.reopenedAt ? iso(r.reopenedAt) : null,
 });
 
 const json = (v: unknown) => JSON.stringify(v);

@@ -193,7 +193,11 @@ export interface ReportingPeriodsTable {
   period: string;
   status: ReportingPeriod['status'];
   deadline: string;
+  openedAt: Timestamptz;
   lockedAt: TimestamptzNullable;
+  reopenedAt: TimestamptzNullable;
+  reopenReason: string | null;
+  commentary: string;
   version: number;
 }
 

@@ -7,6 +7,7 @@ import { kpiReadingHandlers } from './kpi-readings';
 import { kpiHandlers } from './kpis';
 import { milestonePlanHandlers } from './milestone-plans';
 import { milestoneHandlers } from './milestones';
+import { periodHandlers } from './periods';
 import { programmeHandlers } from './programmes';
 import { reviewHandlers } from './reviews';
 import type { Handlers } from './types';
@@ -23,6 +24,7 @@ export const handlers: Handlers = {
   ...kpiHandlers,
   ...kpiCatalogueHandlers,
   ...kpiReadingHandlers,
+  ...periodHandlers,
   ...authHandlers,
   ...userHandlers,
   ...activityHandlers,

@@ -12,11 +12,13 @@ import {
   kpiCreateAudit,
   kpiUpdateAudit,
   prepareConsortiumKpi,
+  checkLockedTargets,
+  lockedTargetsMoved,
 } from '../../src/domain/rules';
 import { writeAudit } from '../audit';
 import { mutationContext } from '../context';
 import { transaction } from '../db/guard';
-import { consortiumOr404, kpiOr404, programmeOr404 } from '../db/queries';
+import { consortiumOr404, kpiOr404, periodsOf, programmeOr404 } from '../db/queries';
 import { consortiumKpiRow, kpiRow, toConsortiumKpi } from '../db/rows';
 import type { DB } from '../db/schema';
 import type { Kysely } from 'kysely';
@@ -113,6 +115,8 @@ export const kpiCatalogueHandlers: Pick<Handlers, 'createKpi' | 'patchKpi' | 'pu
           { kpi, consortium, current, input: body },
           mutationContext(ctx),
         );
+        const periods = await periodsOf(tx, consortium.programmeId);
+        checkLockedTargets(lockedTargetsMoved(kpi, current, next, periods));
         if (current) {
           const { numUpdatedRows } = await tx
             .updateTable('consortiumKpis')

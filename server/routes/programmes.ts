@@ -6,14 +6,13 @@ import {
   AUDITED_FIELDS,
   buildPortfolio,
   canSee,
-  compareReportingPeriods,
   readerOf,
 } from '../../src/domain/rules';
 import { writeAudit } from '../audit';
 import { mutationContext } from '../context';
 import { transaction } from '../db/guard';
 import { programmeIdsOf } from './visibility';
-import { toPeriod, toProgramme } from '../db/rows';
+import { toProgramme } from '../db/rows';
 import {
   consortiaOf,
   latestValuesOf,
@@ -27,7 +26,7 @@ import type { Handlers } from './types';
 
 export const programmeHandlers: Pick<
   Handlers,
-  'health' | 'listProgrammes' | 'getProgramme' | 'patchProgramme' | 'getPortfolio' | 'listPeriods'
+  'health' | 'listProgrammes' | 'getProgramme' | 'patchProgramme' | 'getPortfolio'
 > = {
   async health({ ctx }) {
     // A load balancer should take an instance out when its database is gone.
@@ -110,15 +109,5 @@ export const programmeHandlers: Pick<
       readerOf: (c) =>
         readerOf(ctx.principal, { programmeId: programme.id, consortiumId: c.id }, programme),
     });
-  },
-
-  async listPeriods({ params, ctx }) {
-    await programmeOr404(ctx.db, params.programmeId);
-    const rows = await ctx.db
-      .selectFrom('reportingPeriods')
-      .selectAll()
-      .where('programmeId', '=', params.programmeId)
-      .execute();
-    return { items: rows.map(toPeriod).sort(compareReportingPeriods) };
   },
 };

@@ -82,6 +82,26 @@ const ENTRIES: Record<AuditAction, Shape> = {
   'user.enable': { entityType: 'user', before: { disabled: true }, after: { disabled: false } },
   'user.passwordReset': { entityType: 'user', before: null, after: null },
   'user.passwordChange': { entityType: 'user', before: null, after: null },
+  'period.open': {
+    entityType: 'period',
+    before: null,
+    after: { period: '2026-11', deadline: '2026-12-15' },
+  },
+  'period.update': {
+    entityType: 'period',
+    before: { deadline: '2026-12-15' },
+    after: { period: '2026-11', deadline: '2026-12-20' },
+  },
+  'period.lock': {
+    entityType: 'period',
+    before: { status: 'open', lockedAt: null },
+    after: { period: '2026-11', status: 'locked', lockedAt: '2026-12-21T10:00:00.000Z' },
+  },
+  'period.reopen': {
+    entityType: 'period',
+    before: { status: 'locked', reopenReason: null },
+    after: { period: '2026-11', status: 'open', reopenReason: 'Correction du financeur' },
+  },
 };
 
 const names: EntityNames = {

@@ -1,6 +1,7 @@
 import { defineKpiScenarios } from './kpi-scenarios';
 import { defineMilestoneScenarios } from './milestone-scenarios';
 import { defineOrderScenarios } from './order-scenarios';
+import { definePeriodScenarios } from './period-scenarios';
 import { defineProgrammeScenarios } from './programme-scenarios';
 import { mockTarget } from './mock-target';
 import { defineContractScenarios } from './scenarios';
@@ -11,3 +12,4 @@ defineKpiScenarios(mockTarget);
 defineMilestoneScenarios(mockTarget);
 defineProgrammeScenarios(mockTarget);
 defineOrderScenarios(mockTarget);
+definePeriodScenarios(mockTarget);

@@ -2,6 +2,7 @@ import { createTestServer } from '@server/node/testing';
 import { defineKpiScenarios } from './kpi-scenarios';
 import { defineMilestoneScenarios } from './milestone-scenarios';
 import { defineOrderScenarios } from './order-scenarios';
+import { definePeriodScenarios } from './period-scenarios';
 import { defineProgrammeScenarios } from './programme-scenarios';
 import { defineContractScenarios } from './scenarios';
 
@@ -11,3 +12,4 @@ defineKpiScenarios(() => createTestServer({ database: 'pglite' }));
 defineMilestoneScenarios(() => createTestServer({ database: 'pglite' }));
 defineProgrammeScenarios(() => createTestServer({ database: 'pglite' }));
 defineOrderScenarios(() => createTestServer({ database: 'pglite' }));
+definePeriodScenarios(() => createTestServer({ database: 'pglite' }));

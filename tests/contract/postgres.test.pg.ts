@@ -2,6 +2,7 @@ import { createTestServer } from '@server/node/testing';
 import { defineKpiScenarios } from './kpi-scenarios';
 import { defineMilestoneScenarios } from './milestone-scenarios';
 import { defineOrderScenarios } from './order-scenarios';
+import { definePeriodScenarios } from './period-scenarios';
 import { defineProgrammeScenarios } from './programme-scenarios';
 import { defineContractScenarios } from './scenarios';
 
@@ -11,3 +12,4 @@ defineKpiScenarios(() => createTestServer({ database: 'postgres' }));
 defineMilestoneScenarios(() => createTestServer({ database: 'postgres' }));
 defineProgrammeScenarios(() => createTestServer({ database: 'postgres' }));
 defineOrderScenarios(() => createTestServer({ database: 'postgres' }));
+definePeriodScenarios(() => createTestServer({ database: 'postgres' }));

@@ -1,4 +1,4 @@
-import { buildPath, routes, type HttpMethod } from '@domain/contract';
+import { buildPath, routes, type ConsortiumKpi, type HttpMethod } from '@domain/contract';
 import { templateItems } from '@domain/demo/milestone-template';
 import { DEMO_PASSWORD } from '@domain/demo/people';
 import type { MatrixRoute, PrincipalName, ScopeKind, ScopeName } from './authz-matrix.table';
@@ -19,6 +19,7 @@ export interface Target {
   consortiumId: string;
   milestoneId: string;
   kpiId: string;
+  periodId: string;
   userId: string;
   /** The consortium an invitation into `programmeId` names. */
   inviteConsortiumId: string;
@@ -26,6 +27,7 @@ export interface Target {
 
 export const MISSING = 'missing-id-0000';
 export const OPEN_PERIOD = '2026-05';
+export const LOCKED_PERIOD = '2026-03';
 
 const CONSORTIUM_TARGETS: Record<ScopeName, Target> = {
   own: {
@@ -33,6 +35,7 @@ const CONSORTIUM_TARGETS: Record<ScopeName, Target> = {
     consortiumId: 'coord-dom',
     milestoneId: 'coord-dom-j10',
     kpiId: 'kpi-pro-eq',
+    periodId: `pascaline-${OPEN_PERIOD}`,
     userId: 'user-member-a',
     inviteConsortiumId: 'coord-dom',
   },
@@ -41,6 +44,7 @@ const CONSORTIUM_TARGETS: Record<ScopeName, Target> = {
     consortiumId: 'sortie-plus',
     milestoneId: 'sortie-plus-j10',
     kpiId: 'kpi-pro-eq',
+    periodId: `pascaline-${OPEN_PERIOD}`,
     userId: 'user-lead-b',
     inviteConsortiumId: 'sortie-plus',
   },
@@ -49,6 +53,7 @@ const CONSORTIUM_TARGETS: Record<ScopeName, Target> = {
     consortiumId: MISSING,
     milestoneId: MISSING,
     kpiId: 'kpi-pro-eq',
+    periodId: MISSING,
     userId: MISSING,
     inviteConsortiumId: 'coord-dom',
   },
@@ -62,15 +67,22 @@ const PROGRAMME_TARGETS: Record<ScopeName, Target> = {
     consortiumId: 'x-coord-dom',
     milestoneId: 'x-coord-dom-j10',
     kpiId: 'x-kpi-pro-eq',
+    periodId: `x-pascaline-${OPEN_PERIOD}`,
     userId: 'x-user-member-a',
     inviteConsortiumId: 'x-coord-dom',
   },
-  missing: { ...CONSORTIUM_TARGETS.missing, programmeId: MISSING, kpiId: MISSING },
+  missing: {
+    ...CONSORTIUM_TARGETS.missing,
+    programmeId: MISSING,
+    kpiId: MISSING,
+    periodId: MISSING,
+  },
 };
 
 export function targetOf(kind: ScopeKind | 'n/a', scope: ScopeName | 'n/a'): Target {
   if (scope === 'n/a') return CONSORTIUM_TARGETS.own;
-  if (kind === 'programme' || kind === 'kpi' || kind === 'list') return PROGRAMME_TARGETS[scope];
+  if (kind === 'programme' || kind === 'kpi' || kind === 'period' || kind === 'list')
+    return PROGRAMME_TARGETS[scope];
   if (kind === 'user') {
     return scope === 'missing'
       ? { ...CONSORTIUM_TARGETS.own, userId: MISSING }
@@ -87,12 +99,12 @@ export interface FactoryEnv {
   /** A unique suffix for e-mails created by this cell. */
   unique: string;
   version: (
-    table: 'programmes' | 'consortia' | 'milestones' | 'users' | 'kpis',
+    table: 'programmes' | 'consortia' | 'milestones' | 'users' | 'kpis' | 'reportingPeriods',
     id: string,
   ) => Promise<number | null>;
   kpiValueVersion: (consortiumId: string, kpiId: string, period: string) => Promise<number | null>;
-  /** The version of a consortium's settings for a KPI; null when it does not track it yet. */
-  kpiSettingsVersion: (consortiumId: string, kpiId: string) => Promise<number | null>;
+  /** A consortium's settings for a KPI; null when it does not track it yet. */
+  kpiSettings: (consortiumId: string, kpiId: string) => Promise<ConsortiumKpi | null>;
   invitationToken: (consortiumId: string, email: string) => Promise<string>;
   /** Stores a PDF on the milestone (no audit row) and returns its evidence id. */
   evidenceFile: (milestoneId: string) => Promise<string>;
@@ -137,6 +149,26 @@ export const FACTORIES: Record<MatrixRoute, Factory> = {
   }),
   getPortfolio: none,
   listPeriods: none,
+  // A quarter: the demo opens months only.
+  createPeriod: () => ({ body: { period: '2026-Q2', deadline: '2026-07-15' } }),
+  getPeriod: none,
+  patchPeriod: async (env) => ({
+    body: { deadline: '2026-06-20' },
+    headers: ifMatch(await env.version('reportingPeriods', env.target.periodId)),
+  }),
+  lockPeriod: async (env) => ({
+    headers: ifMatch(await env.version('reportingPeriods', env.target.periodId)),
+  }),
+  // A locked month of the same programme (the demo locks each a month after its deadline).
+  reopenPeriod: async (env) => {
+    const periodId = env.target.periodId.replace(OPEN_PERIOD, LOCKED_PERIOD);
+    return {
+      params: { periodId },
+      body: { reason: 'Correction demandée par le financeur' },
+      headers: ifMatch(await env.version('reportingPeriods', periodId)),
+    };
+  },
+  getPeriodChecklist: none,
   listConsortia: byProgramme,
   getConsortium: none,
   patchConsortium: async (env) => ({
@@ -187,15 +219,16 @@ export const FACTORIES: Record<MatrixRoute, Factory> = {
     body: { name: { fr: `Renommé ${env.unique}`, en: `Renamed ${env.unique}` } },
     headers: ifMatch(await env.version('kpis', env.target.kpiId)),
   }),
-  putConsortiumKpi: async ({ target, kpiSettingsVersion }) => {
-    const v = await kpiSettingsVersion(target.consortiumId, target.kpiId);
+  // New bands on the current trajectory: the targets of locked periods stay as they were.
+  putConsortiumKpi: async ({ target, kpiSettings }) => {
+    const current = await kpiSettings(target.consortiumId, target.kpiId);
     return {
       body: {
-        baseline: null,
-        targets: [{ period: OPEN_PERIOD, value: 120 }],
+        baseline: current?.baseline ?? null,
+        targets: current?.targets ?? [{ period: OPEN_PERIOD, value: 120 }],
         tolerance: { mode: 'absolute', amber: 5, red: 10 },
       },
-      headers: v === null ? {} : ifMatch(v),
+      headers: current === null ? {} : ifMatch(current.version),
     };
   },
   listConsortiumKpiValues: none,
@@ -306,6 +339,7 @@ export async function requestFor(name: MatrixRoute, env: FactoryEnv): Promise<Re
     consortiumId: target.consortiumId,
     milestoneId: target.milestoneId,
     kpiId: target.kpiId,
+    periodId: target.periodId,
     userId: target.userId,
     ...extra.params,
   };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PREFIX, routes, type RouteName } from '@domain/contract';
 import { createTestServer, DEMO_LOGINS, type Client, type TestServer } from '@server/node/testing';
+import { toConsortiumKpi } from '@server/db/rows';
 import {
   auditCount,
   issueInvitation,
@@ -38,6 +39,10 @@ export function authzMatrixSuite(database: 'pglite' | 'postgres'): void {
   /** Mutations that must leave exactly one audit row when they succeed (sign-in/out are security events). */
   const AUDITED: ReadonlySet<MatrixRoute> = new Set([
     'patchProgramme',
+    'createPeriod',
+    'patchPeriod',
+    'lockPeriod',
+    'reopenPeriod',
     'patchConsortium',
     'patchMilestone',
     'putKpiValue',
@@ -139,14 +144,14 @@ export function authzMatrixSuite(database: 'pglite' | 'postgres'): void {
           .executeTakeFirst();
         return row?.version ?? null;
       },
-      kpiSettingsVersion: async (consortiumId, kpiId) => {
+      kpiSettings: async (consortiumId, kpiId) => {
         const row = await db()
           .selectFrom('consortiumKpis')
-          .select('version')
+          .selectAll()
           .where('consortiumId', '=', consortiumId)
           .where('kpiId', '=', kpiId)
           .executeTakeFirst();
-        return row?.version ?? null;
+        return row ? toConsortiumKpi(row) : null;
       },
       evidenceFile: (milestoneId) => storeEvidenceFile(db(), milestoneId, server.clock.now()),
       invitationToken: (consortiumId, email) =>
@@ -566,6 +571,7 @@ export function authzMatrixSuite(database: 'pglite' | 'postgres'): void {
       consortiumId: 'x-coord-dom',
       milestoneId: 'x-coord-dom-j10',
       kpiId: 'x-kpi-pro-eq',
+      periodId: 'x-pascaline-2026-05',
       userId: 'x-user-member-a',
       inviteConsortiumId: 'x-coord-dom',
     };

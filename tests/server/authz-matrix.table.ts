@@ -11,7 +11,8 @@ import type { RouteName } from '@domain/contract';
  *
  * Scopes (what `own`, `other`, `missing` name, per kind of scope):
  * - consortium, milestone: Coord@Dom's object / Sortie+'s object / an id that does not exist;
- * - programme, kpi: the demo programme (or its KPI) / programme `x-pascaline`, seeded by the
+ * - programme, kpi, period: the demo programme (or its KPI, or its open period 2026-05) /
+ *   programme `x-pascaline`, seeded by the
  *   test, to which no demo principal belongs (there is no "other consortium" of a programme) /
  *   a missing id;
  * - user: a member of the demo programme / a user of `x-pascaline` / a missing user of the demo
@@ -40,7 +41,15 @@ export type ScopeName = (typeof SCOPES)[number];
 export type Status = 200 | 201 | 401 | 403 | 404 | 422;
 export type Triple = readonly [own: Status, other: Status, missing: Status];
 export type ScopeKind =
-  'programme' | 'consortium' | 'milestone' | 'kpi' | 'user' | 'list' | 'account' | 'token';
+  | 'programme'
+  | 'consortium'
+  | 'milestone'
+  | 'kpi'
+  | 'period'
+  | 'user'
+  | 'list'
+  | 'account'
+  | 'token';
 
 export type Grid = Readonly<Record<PrincipalName, Triple>>;
 export type Row =
@@ -163,6 +172,12 @@ export const MATRIX = {
   patchProgramme: { scope: 'programme', expect: managerOnly(200) },
   getPortfolio: { scope: 'programme', expect: programmeRead },
   listPeriods: { scope: 'programme', expect: programmeRead },
+  createPeriod: { scope: 'programme', expect: managerOnly(201) },
+  getPeriod: { scope: 'period', expect: programmeRead },
+  patchPeriod: { scope: 'period', expect: managerOnly(200) },
+  lockPeriod: { scope: 'period', expect: managerOnly(200) },
+  reopenPeriod: { scope: 'period', expect: managerOnly(200) },
+  getPeriodChecklist: { scope: 'period', expect: programmeRead },
   listConsortia: { scope: 'list', expect: list },
   getConsortium: { scope: 'consortium', expect: consortiumRead },
   patchConsortium: { scope: 'consortium', expect: consortiumWrite(200) },

@@ -68,6 +68,9 @@ function calls(): [RouteName, Record<string, string>, string][] {
     out.push(['getMilestone', { milestoneId }, ''], ['listMilestoneEvents', { milestoneId }, '']);
     out.push(['listEvidence', { milestoneId }, ''], ['milestoneHistory', { milestoneId }, '']);
   }
+  for (const p of demo.periods.filter((x) => managed(x.programmeId))) {
+    out.push(['getPeriod', { periodId: p.id }, ''], ['getPeriodChecklist', { periodId: p.id }, '']);
+  }
   for (const k of demo.kpis) out.push(['getKpi', { kpiId: k.id }, '']);
   for (const k of demo.kpis) out.push(['getKpiSeries', { kpiId: k.id }, '']);
   return out;

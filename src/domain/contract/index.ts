@@ -6,4 +6,5 @@ export * from './kpi';
 export * from './reporting';
 export * from './portfolio';
 export * from './routes';
+export * from './period-routes';
 export * from './auth';

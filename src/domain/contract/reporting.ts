@@ -7,7 +7,13 @@ export const ReportingPeriod = z.strictObject({
   period: Period,
   status: z.enum(['open', 'locked']),
   deadline: IsoDate,
+  openedAt: Timestamp,
   lockedAt: Timestamp.nullable(),
+  /** The last reopening and its reason; every earlier one stays in the audit trail. */
+  reopenedAt: Timestamp.nullable(),
+  reopenReason: text().max(2000).nullable(),
+  /** The manager's words for the steering committee, editable until the period is locked. */
+  commentary: text().max(10_000),
   version: Version,
 });
 export type ReportingPeriod = z.infer<typeof ReportingPeriod>;
@@ -37,6 +43,10 @@ export const AuditAction = z.enum([
   'user.enable',
   'user.passwordReset',
   'user.passwordChange',
+  'period.open',
+  'period.update',
+  'period.lock',
+  'period.reopen',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -52,6 +62,7 @@ export const AuditEntityType = z.enum([
   'kpiValue',
   'user',
   'invitation',
+  'period',
 ]);
 export type AuditEntityType = z.infer<typeof AuditEntityType>;
 

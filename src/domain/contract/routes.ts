@@ -10,6 +10,7 @@ import type { Access, ScopeSource } from '../rules/access';
 import { authRoutes } from './auth-routes';
 import { kpiRoutes } from './kpi-routes';
 import { milestoneRoutes } from './milestone-routes';
+import { periodRoutes } from './period-routes';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -197,7 +198,13 @@ const dataRoutes = {
 } as const;
 
 /** The single route table: the server registers, and the matrix test walks, exactly these. */
-export const routes = { ...dataRoutes, ...milestoneRoutes, ...kpiRoutes, ...authRoutes } as const;
+export const routes = {
+  ...dataRoutes,
+  ...milestoneRoutes,
+  ...kpiRoutes,
+  ...periodRoutes,
+  ...authRoutes,
+} as const;
 
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;

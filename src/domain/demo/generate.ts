@@ -2,7 +2,7 @@ import type { IsoDate } from '../contract/common';
 import type { Consortium } from '../contract/consortium';
 import type { Programme } from '../contract/programme';
 import type { ReportingPeriod } from '../contract/reporting';
-import { addMonthsToDate, periodsBetween } from '../rules/periods';
+import { addMonthsToDate, periodsBetween, periodStartDate } from '../rules/periods';
 import { COORD_DOM } from './coord-dom';
 import type { Dataset } from './dataset';
 import { EHPAD_CONNECT } from './ehpad-connect';
@@ -152,7 +152,11 @@ function buildPeriods(programmeId: string, tl: Timeline): ReportingPeriod[] {
       period,
       status: locked ? 'locked' : 'open',
       deadline,
+      openedAt: at(periodStartDate(period), 9),
       lockedAt: locked ? at(lockDate, 18) : null,
+      reopenedAt: null,
+      reopenReason: null,
+      commentary: '',
       version: locked ? 2 : 1,
     };
   });

@@ -9,7 +9,7 @@ import { can, canSee, type Permission, type Principal, type Scope } from './perm
  * - `scoped`: the object named by the route's parameters is looked up to find its programme and
  *   consortium, then `permission` is checked on that scope.
  */
-export type ScopeSource = 'programme' | 'consortium' | 'milestone' | 'kpi' | 'user';
+export type ScopeSource = 'programme' | 'consortium' | 'milestone' | 'kpi' | 'period' | 'user';
 
 export type Access =
   | { kind: 'public' }

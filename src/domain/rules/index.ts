@@ -26,3 +26,5 @@ export * from './mutations';
 export * from './permissions';
 export * from './access';
 export * from './audit-diff';
+export * from './reporting-cycle';
+export * from './period-checklist';

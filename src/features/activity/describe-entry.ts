@@ -34,6 +34,7 @@ const DETAILED = new Set([
   'milestone',
   'consortium',
   'programme',
+  'period',
 ]);
 /** Fields that say which cell or KPI an entry is about, not what changed. */
 const NAMING_FIELDS = new Set(['period', 'kpiId', 'evidenceId', 'evidenceName']);
