@@ -4,6 +4,7 @@ import { accountsAndAudit } from './002-accounts-and-audit';
 import { milestonePlans } from './003-milestone-plans';
 import { kpiCatalogue } from './004-kpi-catalogue';
 import { milestoneWithdraw } from './005-milestone-withdraw';
+import { jobs } from './006-jobs';
 
 /**
  * Listed by hand rather than globbed from disk so migrations work the same under tsx, vitest and
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '003-milestone-plans': milestonePlans,
   '004-kpi-catalogue': kpiCatalogue,
   '005-milestone-withdraw': milestoneWithdraw,
+  '006-jobs': jobs,
 };
 
 export const migrationProvider: MigrationProvider = {
