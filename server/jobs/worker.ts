@@ -136,18 +136,18 @@ export function createWorker(options: WorkerOptions): Worker {
       .where('lockedBy', '=', id)
       .where('attempts', '=', job.attempts);
 
-  async function finish(job: Job, error: unknown | null): Promise<void> {
+  async function finish(job: Job, failure: { error: unknown } | null): Promise<void> {
     const now = clock.now();
     const released = { lockedBy: null, lockedUntil: null };
     const update =
-      error === null
+      failure === null
         ? ours(job).set({ ...released, doneAt: now })
-        : error instanceof PermanentJobError || job.attempts >= job.maxAttempts
-          ? ours(job).set({ ...released, failedAt: now, lastError: describe(error) })
+        : failure.error instanceof PermanentJobError || job.attempts >= job.maxAttempts
+          ? ours(job).set({ ...released, failedAt: now, lastError: describe(failure.error) })
           : ours(job).set({
               ...released,
               runAt: plus(now, retryDelayMs(backoff, job.attempts)),
-              lastError: describe(error),
+              lastError: describe(failure.error),
             });
     const { numUpdatedRows } = await update.executeTakeFirst();
     if (numUpdatedRows === 0n)
@@ -164,7 +164,7 @@ export function createWorker(options: WorkerOptions): Worker {
     if (!job) return false;
     const handler = byKind.get(job.kind);
     const fields = { kind: job.kind, key: job.key, attempt: job.attempts };
-    let failure: unknown | null = null;
+    let failure: { error: unknown } | null = null;
     try {
       // Outside the claim transaction: a slow handler holds no lock and, on PGlite, no connection.
       if (!handler) throw new PermanentJobError(`no handler for ${job.kind}`);
@@ -176,11 +176,11 @@ export function createWorker(options: WorkerOptions): Worker {
         signal: aborter.signal,
       });
     } catch (error) {
-      failure = error;
+      failure = { error };
     }
     await finish(job, failure);
     if (failure === null) logger.info('job done', fields);
-    else logger.warn('job failed', { ...fields, error: describe(failure) });
+    else logger.warn('job failed', { ...fields, error: describe(failure.error) });
     return true;
   }
 
