@@ -105,8 +105,8 @@ describe('durable jobs on PGlite', () => {
   });
 
   it('gives a job whose worker died back to another worker once the lease expires', async () => {
-    let release = () => undefined as void;
-    const stuck = new Promise<void>((ok) => (release = ok));
+    let comeBack = (_error: Error) => undefined as void;
+    const stuck = new Promise<void>((_, fail) => (comeBack = fail));
     const { job, runs } = recorder((ctx) => (ctx.attempt === 1 ? stuck : Promise.resolve()));
     await job.schedule(database.db, { key: 'k', runAt: clock.now(), payload: { n: 1 } });
     const dying = worker({ jobs: [job], id: 'dying', leaseMs: 30_000 });
@@ -118,10 +118,11 @@ describe('durable jobs on PGlite', () => {
     clock.advance(30_000);
     expect(await rescuer.drain()).toBe(1);
     expect(await status('k')).toMatchObject({ state: 'done', attempts: 2 });
-    // The first worker comes back: it no longer holds the lease, so it changes nothing.
-    release();
+    // The first worker comes back with an error: it no longer holds the lease, so it may not
+    // turn the finished job back into a retry.
+    comeBack(new Error('woke up late'));
     await first;
-    expect(await status('k')).toMatchObject({ state: 'done', attempts: 2 });
+    expect(await status('k')).toMatchObject({ state: 'done', attempts: 2, lastError: null });
     expect(runs).toEqual(['k', 'k']);
   });
 
