@@ -285,6 +285,23 @@ export interface SecurityEventsTable {
   requestId: string;
 }
 
+/** Durable jobs (migration 006, decision 011); status is derived, see server/jobs/status.ts. */
+export interface JobsTable {
+  id: string;
+  kind: string;
+  key: string;
+  payload: Json<Record<string, unknown>>;
+  runAt: Timestamptz;
+  attempts: ColumnType<number, number | undefined, number>;
+  maxAttempts: number;
+  lastError: ColumnType<string | null, string | null | undefined, string | null>;
+  lockedBy: ColumnType<string | null, string | null | undefined, string | null>;
+  lockedUntil: ColumnType<Date | null, string | null | undefined, string | null>;
+  doneAt: ColumnType<Date | null, string | null | undefined, string | null>;
+  failedAt: ColumnType<Date | null, string | null | undefined, string | null>;
+  createdAt: Timestamptz;
+}
+
 export interface DB {
   programmes: ProgrammesTable;
   consortia: ConsortiaTable;
@@ -306,6 +323,7 @@ export interface DB {
   loginFailures: LoginFailuresTable;
   auditLog: AuditLogTable;
   securityEvents: SecurityEventsTable;
+  jobs: JobsTable;
 }
 
 /** Tables in foreign-key order: inserts and dumps go forwards, truncation is CASCADE. */
@@ -330,5 +348,6 @@ export const TABLES = [
   'login_failures',
   'audit_log',
   'security_events',
+  'jobs',
 ] as const;
 export type TableName = (typeof TABLES)[number];

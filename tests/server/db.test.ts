@@ -45,6 +45,8 @@ describe('migrations', () => {
       '003-milestone-plans',
       '004-kpi-catalogue',
       '005-milestone-withdraw',
+      '006-jobs',
+      '007-reporting-cycle',
     ]);
     expect(await migrate(database.db)).toEqual([]);
     await database.close();

@@ -35,9 +35,19 @@ export function killLeftovers() {
   running.clear();
 }
 
-/** Runs the real CLI under node (not the tsx wrapper) so signals reach the server itself. */
-export function runJalon(args: string[], env: Record<string, string>, input?: string): Spawned {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/node/main.ts', ...args], {
+export const CLI_ENTRY = 'server/node/main.ts';
+
+/**
+ * Runs the real CLI under node (not the tsx wrapper) so signals reach the server itself; `entry`
+ * is another script around the same CLI (one that registers test job kinds).
+ */
+export function runJalon(
+  args: string[],
+  env: Record<string, string>,
+  input?: string,
+  entry = CLI_ENTRY,
+): Spawned {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
     stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
@@ -62,8 +72,9 @@ const STARTUP_DEADLINE_MS = 120_000;
 export async function startServe(
   env: Record<string, string>,
   args: string[] = ['--demo-if-empty'],
+  entry = CLI_ENTRY,
 ) {
-  const proc = runJalon(['serve', ...args], env);
+  const proc = runJalon(['serve', ...args], env, undefined, entry);
   const started = Date.now();
   await new Promise<void>((ok, fail) => {
     const timer = setInterval(() => {

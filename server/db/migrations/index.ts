@@ -4,6 +4,7 @@ import { accountsAndAudit } from './002-accounts-and-audit';
 import { milestonePlans } from './003-milestone-plans';
 import { kpiCatalogue } from './004-kpi-catalogue';
 import { milestoneWithdraw } from './005-milestone-withdraw';
+import { jobs } from './006-jobs';
 import { reportingCycle } from './007-reporting-cycle';
 
 /**
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '003-milestone-plans': milestonePlans,
   '004-kpi-catalogue': kpiCatalogue,
   '005-milestone-withdraw': milestoneWithdraw,
+  '006-jobs': jobs,
   '007-reporting-cycle': reportingCycle,
 };
 

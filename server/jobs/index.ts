@@ -1,0 +1,4 @@
+export * from './define';
+export * from './queue';
+export * from './worker';
+export { JOBS } from './registry';
