@@ -4,12 +4,16 @@
  * MSW; these are the parts that differ, injected at start (decision 001).
  */
 
+/** A mail ready to go: rendered in the recipient's language by server/mail/render. */
 export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** The same content as `text`, escaped, for readers that show HTML. */
+  html: string;
 }
 
+/** Delivers or rejects; it answers within a few seconds either way (the request waits for it). */
 export interface Mailer {
   send(mail: Mail): Promise<void>;
 }

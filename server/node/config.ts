@@ -2,6 +2,21 @@ import { z } from 'zod';
 import type { Origins } from '../auth/origin';
 import { LOG_LEVELS, type LogLevel } from '../logger';
 
+export interface Sender {
+  name: string;
+  address: string;
+}
+
+const DEFAULT_SENDER: Sender = { name: 'Jalon', address: 'no-reply@localhost' };
+const isAddress = (v: string) => z.email().safeParse(v).success || /^[^\s@<>]+@localhost$/.test(v);
+
+/** "jalon@example.org" or "Jalon Pascaline <jalon@example.org>"; a bare address is sent as Jalon. */
+function senderOf(value: string): Sender | null {
+  const named = /^([^<>\r\n"]*?)\s*<([^<>\s]+)>$/.exec(value.trim());
+  const [name, address] = named ? [named[1] || 'Jalon', named[2]!] : ['Jalon', value.trim()];
+  return isAddress(address) ? { name, address } : null;
+}
+
 // Empty variables count as unset, as shells and compose files often export them blank.
 const optional = (v: unknown) => (v === '' ? undefined : v);
 
@@ -52,7 +67,18 @@ const Env = z.object({
       .regex(/^smtp:\/\/[A-Za-z0-9.:[\]-]+:\d{1,5}$/, 'must be smtp://host:port')
       .optional(),
   ),
-  SMTP_FROM: z.preprocess(optional, z.email({ error: 'must be an e-mail address' }).optional()),
+  SMTP_FROM: z.preprocess(
+    optional,
+    z
+      .string()
+      .transform((v, ctx) => {
+        const sender = senderOf(v);
+        if (!sender)
+          ctx.addIssue({ code: 'custom', message: 'must be an address or Name <address>' });
+        return sender ?? DEFAULT_SENDER;
+      })
+      .optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     optional,
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -67,10 +93,10 @@ export interface Config {
   logLevel: LogLevel;
   publicOrigin: string | null;
   trustProxy: string | null;
-  smtp: { host: string; port: number; from: string } | null;
+  smtp: { host: string; port: number; from: Sender } | null;
 }
 
-function smtpOf(url: string, from: string) {
+function smtpOf(url: string, from: Sender) {
   const u = new URL(url);
   return { host: u.hostname.replace(/^\[|\]$/g, ''), port: Number(u.port), from };
 }
@@ -121,6 +147,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     publicOrigin: e.PUBLIC_ORIGIN ?? null,
     trustProxy: e.TRUST_PROXY ?? null,
-    smtp: e.SMTP_URL ? smtpOf(e.SMTP_URL, e.SMTP_FROM ?? 'jalon@localhost') : null,
+    smtp: e.SMTP_URL ? smtpOf(e.SMTP_URL, e.SMTP_FROM ?? DEFAULT_SENDER) : null,
   };
 }

@@ -10,7 +10,7 @@ import type { Logger } from '../logger';
 import { argon2Hasher } from './argon2';
 import { compressed } from './compress';
 import { originsOf, type Config } from './config';
-import { smtpMailer } from './smtp';
+import { smtpMailer } from './mailer';
 import { staticFiles } from './static';
 
 /** In-flight answers get this long after a stop signal; the process limit is 10 s. */
@@ -46,7 +46,7 @@ export async function listen(
     passwords: argon2Hasher,
     origins: originsOf(config),
     trustProxy: config.trustProxy,
-    mailer: config.smtp ? smtpMailer(config.smtp) : null,
+    mailer: config.smtp ? smtpMailer(config.smtp, logger) : null,
   });
   const server = await new Promise<Server>((ok, fail) => {
     // The socket rides in `env` (client address for rate limits and audit): pass it on whole.

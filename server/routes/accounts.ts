@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { AcceptRequest, AccountLink, Role } from '../../src/domain/contract';
+import type { AcceptRequest, AccountLink, Locale, Role } from '../../src/domain/contract';
 import { Problem } from '../../src/domain/problems';
 import { writeAudit } from '../audit';
 import { passwordProblem } from '../auth/passwords';
@@ -8,6 +8,7 @@ import { newToken, sha256 } from '../auth/tokens';
 import type { RequestContext } from '../context';
 import { transaction } from '../db/guard';
 import type { DB } from '../db/schema';
+import { renderMail, type MailTemplate } from '../mail/render';
 
 export const LINK_LIFETIME_MS = 7 * 24 * 3_600_000;
 
@@ -26,21 +27,27 @@ export async function usableToken(db: Kysely<DB>, token: string, now: string) {
     .executeTakeFirst();
 }
 
-export interface LinkSpec {
-  kind: 'invitation' | 'password_reset';
+interface LinkTarget {
   email: string;
-  role: Role | null;
   programmeId: string;
   consortiumId: string | null;
   userId: string | null;
 }
+
+/** An invitation always grants a role; a reset never does. */
+export type LinkSpec =
+  | (LinkTarget & { kind: 'invitation'; role: Role })
+  | (LinkTarget & { kind: 'password_reset'; role: null });
+
+/** A link just issued: the URL is always there, whoever may be shown it afterwards. */
+export type IssuedLink = Omit<AccountLink, 'emailed' | 'link'> & { link: string };
 
 /** Stores a single-use link (its hash only) in the caller's transaction; the token is returned once. */
 export async function issueLink(
   tx: Transaction<DB>,
   ctx: RequestContext,
   spec: LinkSpec,
-): Promise<{ id: string; token: string; link: Omit<AccountLink, 'emailed'> }> {
+): Promise<{ id: string; token: string; link: IssuedLink }> {
   const token = newToken();
   const id = crypto.randomUUID();
   const expiresAt = new Date(Date.parse(ctx.clock.now()) + LINK_LIFETIME_MS).toISOString();
@@ -59,29 +66,65 @@ export async function issueLink(
   return { id, token, link: { email: spec.email, kind: spec.kind, link, expiresAt } };
 }
 
-/** Sends the link when SMTP is configured; a mail failure leaves the link to be passed on by hand. */
-export async function mailLink(ctx: RequestContext, link: Omit<AccountLink, 'emailed'>) {
+/**
+ * The language of a mail: the account's own when the address has one. A new address gets French,
+ * the programme's language and the one its account starts in (acceptToken), rather than the
+ * inviter's, which says nothing about what the invitee reads.
+ */
+async function localeOf(db: Kysely<DB>, email: string): Promise<Locale> {
+  const user = await db
+    .selectFrom('users')
+    .select('locale')
+    .where('email', '=', email)
+    .executeTakeFirst();
+  return user?.locale ?? 'fr';
+}
+
+async function linkTemplate(
+  ctx: RequestContext,
+  link: IssuedLink,
+  spec: LinkSpec,
+): Promise<MailTemplate> {
+  const programme = await ctx.db
+    .selectFrom('programmes')
+    .select('name')
+    .where('id', '=', spec.programmeId)
+    .executeTakeFirstOrThrow();
+  const common = { programme: programme.name, link: link.link, expiresAt: link.expiresAt };
+  if (spec.kind === 'password_reset') return { kind: 'password_reset', ...common };
+  const consortium = spec.consortiumId
+    ? await ctx.db
+        .selectFrom('consortia')
+        .select('name')
+        .where('id', '=', spec.consortiumId)
+        .executeTakeFirstOrThrow()
+    : null;
+  return {
+    kind: 'invitation',
+    ...common,
+    inviter: ctx.actor.name,
+    role: spec.role,
+    consortium: consortium?.name ?? null,
+  };
+}
+
+/**
+ * Mails the link, in its recipient's language, when a mailer is configured. A mail that fails or
+ * times out leaves the request answering as usual: `emailed: false` tells the manager to pass the
+ * link on themselves.
+ */
+export async function mailLink(
+  ctx: RequestContext,
+  link: IssuedLink,
+  spec: LinkSpec,
+): Promise<boolean> {
   if (!ctx.mailer) return false;
-  const invitation = link.kind === 'invitation';
   try {
-    await ctx.mailer.send({
-      to: link.email,
-      subject: invitation
-        ? 'Invitation à Jalon / Jalon invitation'
-        : 'Jalon : nouveau mot de passe / new password',
-      text: [
-        invitation
-          ? 'Vous êtes invité·e à rejoindre Jalon. / You are invited to join Jalon.'
-          : 'Choisissez un nouveau mot de passe. / Choose a new password.',
-        '',
-        link.link,
-        '',
-        `Ce lien est valable jusqu'au / This link is valid until ${link.expiresAt} (UTC), une seule fois / once.`,
-      ].join('\n'),
-    });
+    const template = await linkTemplate(ctx, link, spec);
+    const locale = await localeOf(ctx.db, spec.email);
+    await ctx.mailer.send({ to: link.email, ...renderMail(template, locale) });
     return true;
   } catch {
-    // `emailed: false` tells the manager to pass the link on themselves.
     return false;
   }
 }

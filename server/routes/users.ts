@@ -6,7 +6,7 @@ import { writeAudit } from '../audit';
 import { endUserSessions } from '../auth/sessions';
 import { transaction } from '../db/guard';
 import type { DB } from '../db/schema';
-import { issueLink, mailLink } from './accounts';
+import { issueLink, mailLink, type LinkSpec } from './accounts';
 import type { Handlers } from './types';
 
 /** A user as seen from one programme: only that programme's memberships are shown. */
@@ -98,13 +98,14 @@ export const userHandlers: Pick<
         });
       }
     }
+    const spec: LinkSpec = {
+      kind: 'invitation',
+      ...body,
+      programmeId: params.programmeId,
+      userId: null,
+    };
     const { link } = await transaction(ctx.db, async (tx) => {
-      const issued = await issueLink(tx, ctx, {
-        kind: 'invitation',
-        ...body,
-        programmeId: params.programmeId,
-        userId: null,
-      });
+      const issued = await issueLink(tx, ctx, spec);
       await writeAudit(tx, ctx, {
         action: 'user.invite',
         entityType: 'invitation',
@@ -121,7 +122,7 @@ export const userHandlers: Pick<
       });
       return issued;
     });
-    return { ...link, emailed: await mailLink(ctx, link) };
+    return { ...link, emailed: await mailLink(ctx, link, spec) };
   },
 
   async listUsers({ params, ctx }) {
@@ -170,15 +171,16 @@ export const userHandlers: Pick<
     // A link shown to this manager would let them sign in as someone they do not fully manage:
     // then it goes to its owner by e-mail only, and without e-mail it cannot be issued at all.
     if (!user.accountWide && !ctx.mailer) throw otherProgrammes('receive a reset link by hand');
+    const spec: LinkSpec = {
+      kind: 'password_reset',
+      email: user.email,
+      role: null,
+      programmeId: params.programmeId,
+      consortiumId: null,
+      userId: user.id,
+    };
     const { link } = await transaction(ctx.db, async (tx) => {
-      const issued = await issueLink(tx, ctx, {
-        kind: 'password_reset',
-        email: user.email,
-        role: null,
-        programmeId: params.programmeId,
-        consortiumId: null,
-        userId: user.id,
-      });
+      const issued = await issueLink(tx, ctx, spec);
       await writeAudit(tx, ctx, {
         action: 'user.passwordReset',
         entityType: 'user',
@@ -190,7 +192,7 @@ export const userHandlers: Pick<
       });
       return issued;
     });
-    const emailed = await mailLink(ctx, link);
+    const emailed = await mailLink(ctx, link, spec);
     return { ...link, link: user.accountWide ? link.link : null, emailed };
   },
 };

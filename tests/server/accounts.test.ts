@@ -3,23 +3,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountLink, Me, UserSummary } from '@domain/contract';
 import { NEXT_COHORT_MANAGER_EMAIL, NEXT_COHORT_PROGRAMME_ID } from '@domain/demo/next-cohort';
 import { DEMO_PASSWORD } from '@domain/demo/people';
-import { smtpMailer } from '@server/node/smtp';
+import { smtpMailer } from '@server/node/mailer';
 import { createLogger } from '@server/logger';
 import { createTestServer, DEMO_LOGINS, type Client, type TestServer } from '@server/node/testing';
-import { startSmtpSink, type Sink } from './smtp-sink';
+import { startMailbox, type Mailbox } from './mailbox';
 
 /* Invitations, password resets and the mail that carries them; secrets never reach a log. */
 let server: TestServer;
 let manager: Client;
-let sink: Sink;
+let sink: Mailbox;
 const logLines: string[] = [];
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
+  sink = await startMailbox();
   server = await createTestServer({
     database: 'pglite',
     logger: createLogger('debug', (l) => logLines.push(l)),
-    mailer: smtpMailer({ host: '127.0.0.1', port: sink.port, from: 'jalon@jalon.test' }),
+    mailer: smtpMailer({
+      host: '127.0.0.1',
+      port: sink.port,
+      from: { name: 'Jalon', address: 'jalon@jalon.test' },
+    }),
   });
   manager = await server.as(DEMO_LOGINS.manager);
 });
@@ -47,15 +51,9 @@ describe('invitations', () => {
     });
     expect(link).toMatchObject({ email: 'nouvelle@jalon.test', kind: 'invitation', emailed: true });
     expect(link.link).toMatch(/^http:\/\/localhost\/accept\/[A-Za-z0-9_-]{43}$/);
-    const mail = sink.sessions.at(-1)!;
-    expect(mail.slice(0, 4)).toEqual([
-      'EHLO jalon',
-      'MAIL FROM:<jalon@jalon.test>',
-      'RCPT TO:<nouvelle@jalon.test>',
-      'DATA',
-    ]);
-    expect(mail).toContain(link.link);
-    expect(mail.at(-1)).toBe('QUIT');
+    const mail = sink.received.at(-1)!;
+    expect(mail).toMatchObject({ from: 'jalon@jalon.test', to: ['nouvelle@jalon.test'] });
+    expect(mail.parsed.text).toContain(link.link);
 
     const visitor = server.client();
     const info = await visitor.request('GET', `/api/v1/auth/tokens/${tokenOf(link)}`);
@@ -202,16 +200,17 @@ describe('an account in two programmes', () => {
     });
     expect(disable.status).toBe(403);
 
-    const mailsBefore = sink.sessions.length;
+    const mailsBefore = sink.received.length;
     const reset = await other.request('POST', `${base}/users/${lead.id}/password-reset`, {
       body: {},
     });
     expect(reset.status).toBe(201);
     const link = (await reset.json()) as AccountLink;
     expect(link).toMatchObject({ kind: 'password_reset', link: null, emailed: true });
-    const mail = sink.sessions.slice(mailsBefore).join('\n');
-    expect(mail).toContain(`RCPT TO:<${DEMO_LOGINS.lead}>`);
-    expect(mail).toMatch(/\/accept\/[A-Za-z0-9_-]{43}/);
+    const [mail, ...more] = sink.received.slice(mailsBefore);
+    expect(more).toEqual([]);
+    expect(mail!.to).toEqual([DEMO_LOGINS.lead]);
+    expect(mail!.parsed.text).toMatch(/\/accept\/[A-Za-z0-9_-]{43}/);
     // The lead still signs in and reads Coord@Dom: nothing was done to the account itself.
     const stillLead = await server.as(DEMO_LOGINS.lead);
     expect((await stillLead.request('GET', '/api/v1/consortia/coord-dom/milestones')).status).toBe(

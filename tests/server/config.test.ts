@@ -36,8 +36,26 @@ describe('loadConfig', () => {
     ).toMatchObject({
       publicOrigin: 'https://jalon.example.org',
       trustProxy: '10.0.0.2',
-      smtp: { host: '127.0.0.1', port: 2525, from: 'jalon@example.org' },
+      smtp: {
+        host: '127.0.0.1',
+        port: 2525,
+        from: { name: 'Jalon', address: 'jalon@example.org' },
+      },
     });
+    expect(loadConfig({ SMTP_URL: 'smtp://[::1]:25' }).smtp).toEqual({
+      host: '::1',
+      port: 25,
+      from: { name: 'Jalon', address: 'no-reply@localhost' },
+    });
+    expect(
+      loadConfig({
+        SMTP_URL: 'smtp://relay:25',
+        SMTP_FROM: 'Jalon — Pascaline <pascaline@example.org>',
+      }).smtp?.from,
+    ).toEqual({ name: 'Jalon — Pascaline', address: 'pascaline@example.org' });
+    expect(problemsOf({ SMTP_FROM: 'Jalon <not an address>' })).toEqual([
+      'SMTP_FROM must be an address or Name <address>',
+    ]);
     expect(
       problemsOf({
         PUBLIC_ORIGIN: 'https://jalon.example.org/app',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mailMessages } from '@/locales/mail';
 import { en } from '@/locales/messages-en';
 import { fr } from '@/locales/messages-fr';
 
@@ -23,7 +24,13 @@ function valuesOf(messages: unknown): [string, string][] {
 
 const base = (keys: string[]) => [...new Set(keys.map((k) => k.replace(PLURAL, '')))].sort();
 
-describe('the message catalogues', () => {
+// The screens' messages and the e-mails' (a namespace only the server loads) obey the same rules.
+const CATALOGUES = [
+  ['screens', { fr, en }],
+  ['mail', mailMessages],
+] as const;
+
+describe.each(CATALOGUES)('the %s catalogues', (_, { fr, en }) => {
   it('have the same keys in French and English', () => {
     const french = base(keysOf(fr));
     const english = base(keysOf(en));
