@@ -40,7 +40,8 @@ const status = () =>
   within(screen.getByRole('region', { name: /^90 consorti/ })).getByRole('status');
 const pager = () => screen.getByRole('navigation', { name: 'Pages des consortiums' });
 
-describe('portfolio at the size of a real programme', () => {
+// 90 cards render in jsdom at every step: slow on a loaded 2-core machine, not stuck.
+describe('portfolio at the size of a real programme', { timeout: 40_000 }, () => {
   beforeEach(async () => {
     await signIn('manager');
     server.use(http.get(PORTFOLIO, () => HttpResponse.json(large)));
