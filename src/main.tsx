@@ -11,6 +11,7 @@ import '@/styles/base.css';
 import '@/styles/layout.css';
 import '@/styles/page.css';
 import '@/styles/cards.css';
+import '@/styles/portfolio.css';
 import '@/styles/badges.css';
 import '@/styles/tables.css';
 import '@/styles/states.css';

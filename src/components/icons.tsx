@@ -13,7 +13,9 @@ export type IconName =
   | 'menu'
   | 'close'
   | 'clock'
-  | 'chevron-down';
+  | 'chevron-down'
+  | 'chevron-left'
+  | 'chevron-right';
 
 const PATHS: Record<IconName, string> = {
   check: 'M4 10.5l4 4 8-9',
@@ -27,6 +29,8 @@ const PATHS: Record<IconName, string> = {
   close: 'M5 5l10 10M15 5L5 15',
   clock: 'M10 2.5a7.5 7.5 0 100 15 7.5 7.5 0 000-15zM10 6v4l3 2',
   'chevron-down': 'M5 8l5 5 5-5',
+  'chevron-left': 'M12 5l-5 5 5 5',
+  'chevron-right': 'M8 5l5 5-5 5',
 };
 
 export function Icon({ name, className }: { name: IconName; className?: string }) {

@@ -1,7 +1,8 @@
 import core from './en.json';
 import kpis from './kpis.en.json';
 import milestones from './milestones.en.json';
+import portfolio from './portfolio.en.json';
 import type { Messages } from './messages-fr';
 
 /** The English messages, a chunk of their own loaded when English is chosen (see lib/i18n). */
-export const en: Messages = { ...core, ...milestones, ...kpis };
+export const en: Messages = { ...core, ...portfolio, ...milestones, ...kpis };

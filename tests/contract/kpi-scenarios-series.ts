@@ -30,6 +30,12 @@ export function defineSeriesScenarios({ api, demo, target, as }: KpiScenarioCont
     }
     const one = await series(kpi.id, `?consortia=${all.series[0]!.consortium.id}`);
     expect(one.series).toEqual([all.series[0]]);
+    // Asking for some consortia gives exactly their lines of the whole answer, in its order,
+    // whatever the order asked in; unknown ids add nothing.
+    const ids = all.series.map((line) => line.consortium.id);
+    const some = await series(kpi.id, `?consortia=${[...ids].reverse().join(',')},nope`);
+    expect(some).toEqual(all);
+    expect((await series(kpi.id, '?consortia=nope')).series).toEqual([]);
   });
 
   it('downsamples to maxPoints, keeping the first and last points and the version break', async () => {
