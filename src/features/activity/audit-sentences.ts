@@ -1,7 +1,7 @@
 import type { AuditAction, AuditEntry } from '@domain/contract/reporting';
 import type { NumberSpec } from '@/lib/format';
 import { fr } from '@/locales/messages-fr';
-import { changePhrase, fieldChanges, formatValue, type ValueContext } from './audit-values';
+import { changePhrase, fieldChanges, formatValue, period, type ValueContext } from './audit-values';
 
 /** Names of the things entries point at, from data the screen has already loaded. */
 export interface EntityNames {
@@ -73,13 +73,13 @@ function targetChanges(c: SentenceContext, before: Side, after: Side) {
   if (!('targets' in after)) return [];
   const b = byPeriod(before);
   const a = byPeriod(after);
-  return [...new Set([...b.keys(), ...a.keys()])].sort().flatMap((period) => {
+  return [...new Set([...b.keys(), ...a.keys()])].sort().flatMap((key) => {
     const pair = {
-      before: formatValue('value', b.get(period), c),
-      after: formatValue('value', a.get(period), c),
+      before: formatValue('value', b.get(key), c),
+      after: formatValue('value', a.get(key), c),
     };
     if (pair.before === pair.after) return [];
-    return [{ period: formatValue('validFrom', period, c) ?? period, ...pair }];
+    return [{ period: period(key, c) ?? key, ...pair }];
   });
 }
 
@@ -244,17 +244,20 @@ const BUILDERS: Record<AuditAction, Builder> = {
 
   'kpiValue.upsert': (c, b, a) => {
     const code = kpiCode(c);
-    const period = formatValue('period', a.period, c) ?? '';
+    const when = period(a.period, c) ?? '';
     const value = 'value' in a ? formatValue('value', a.value, c) : null;
     const details = fieldChanges(b, a, c, ['value']);
     if (value === null)
       return only(
-        c.t('audit.sentence.kpiValue_upsert', { who: c.who, code, period }),
+        c.t('audit.sentence.kpiValue_upsert', { who: c.who, code, period: when }),
         fieldChanges(b, a, c),
       );
     if (c.entry.before === null)
-      return only(c.t('audit.phrase.kpiValueFirst', { who: c.who, code, period, value }), details);
-    const sentence = c.t('audit.phrase.kpiValueChanged', { who: c.who, code, period, value });
+      return only(
+        c.t('audit.phrase.kpiValueFirst', { who: c.who, code, period: when, value }),
+        details,
+      );
+    const sentence = c.t('audit.phrase.kpiValueChanged', { who: c.who, code, period: when, value });
     return only(was(c, sentence, formatValue('value', b.value, c), value), details);
   },
 

@@ -63,7 +63,8 @@ const textValue: Formatter = (v, { locale }) => {
 const date: Formatter = (v, { locale }) =>
   typeof v === 'string' && DATE.test(v) ? formatDate(v, locale, 'long') : null;
 
-const period: Formatter = (v, { locale }) =>
+/** "mars 2026", "T1 2026": the periods of KPI cells and targets. */
+export const period: Formatter = (v, { locale }) =>
   typeof v === 'string' && v !== '' ? formatPeriod(v, locale) : null;
 
 const yesNo: Formatter = (v, { t }) =>
