@@ -79,15 +79,6 @@ export async function insertDataset(
     'memberships',
     d.users.flatMap((u) => u.memberships.map((m, position) => ({ userId: u.id, position, ...m }))),
   );
-  await insertAll(
-    tx,
-    'auditLog',
-    d.auditLog.map((r) => ({
-      ...r,
-      before: r.before === null ? null : JSON.stringify(r.before),
-      after: r.after === null ? null : JSON.stringify(r.after),
-    })),
-  );
   if (demo) await tx.insertInto('settings').values({ key: 'demo', value: 'true' }).execute();
 }
 

@@ -10,7 +10,7 @@ import {
   MilestoneTemplate,
 } from '@domain/contract/milestone';
 import { Programme } from '@domain/contract/programme';
-import { AuditEntry, ReportingPeriod, User } from '@domain/contract/reporting';
+import { ReportingPeriod, User } from '@domain/contract/reporting';
 import type { Dataset } from '@domain/demo/dataset';
 import { currentValues } from '@domain/rules/kpi-revisions';
 import { generateDemo, generateScale } from '@domain/demo/generate';
@@ -34,7 +34,6 @@ const schemas: { [K in keyof Dataset]: z.ZodType } = {
   kpiValues: KpiValue,
   periods: ReportingPeriod,
   users: User,
-  auditLog: AuditEntry.omit({ id: true }).extend({ programmeId: z.string() }),
 };
 
 /** Days of the month that move the calendar: first, last, and 31-day month ends. */

@@ -4,7 +4,6 @@ import type { Evidence, Milestone, MilestoneEvent, MilestoneTemplate } from '../
 import type { Programme } from '../contract/programme';
 import type { ReportingPeriod, User } from '../contract/reporting';
 import type { PlanRecord } from '../rules/milestone-plan';
-import type { SeedAuditRow } from './milestone-audit';
 
 /** Everything a fresh Jalon holds: what the demo and scale generators produce and the stores load. */
 export interface Dataset {
@@ -23,6 +22,4 @@ export interface Dataset {
   kpiValues: KpiValue[];
   periods: ReportingPeriod[];
   users: User[];
-  /** The audit rows of the history the dataset already tells (the milestones' events). */
-  auditLog: SeedAuditRow[];
 }

@@ -8,7 +8,6 @@ import type { Dataset } from './dataset';
 import { EHPAD_CONNECT } from './ehpad-connect';
 import { buildKpiCatalogue } from './kpi-catalogue';
 import { buildKpiRows } from './kpi-series';
-import { milestoneEventsAudit } from './milestone-audit';
 import { buildMilestoneTemplate } from './milestone-template';
 import { approvedPlan, buildMilestones } from './milestones';
 import { addNextCohort } from './next-cohort';
@@ -87,7 +86,6 @@ function generateProgramme(today: IsoDate, copies: number): Dataset {
       b: SORTIE_PLUS.slug,
       c: EHPAD_CONNECT.slug,
     }),
-    auditLog: [],
   };
   for (let copy = 1; copy <= copies; copy++) {
     for (const spec of DEMO_CONSORTIUM_SPECS) {
@@ -104,12 +102,6 @@ function generateProgramme(today: IsoDate, copies: number): Dataset {
       data.kpiValues.push(...kpiRows.values);
     }
   }
-  data.auditLog = milestoneEventsAudit(
-    data.milestoneEvents,
-    data.milestones,
-    data.consortia,
-    data.users,
-  );
   return data;
 }
 
