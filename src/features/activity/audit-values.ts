@@ -5,7 +5,6 @@ import { smallCountLabel } from '@domain/rules/small-counts';
 import {
   formatDate,
   formatEuros,
-  formatInteger,
   formatNumber,
   formatPeriod,
   intlLocale,
@@ -166,7 +165,7 @@ const FORMATTERS: Record<string, Formatter> = {
 type FieldKey = keyof typeof fr.audit.field;
 
 /** The fields an entry can list, with a label in both languages and a formatter. */
-export const isListedField = (field: string): field is FieldKey & string =>
+export const isListedField = (field: string): field is FieldKey =>
   field in FORMATTERS && isKey(fr.audit.field, field);
 
 /** A field's value in words, or null when there is nothing to say (empty, or not a known shape). */
