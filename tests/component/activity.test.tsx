@@ -24,18 +24,20 @@ async function twoEdits() {
 describe('activity and history', () => {
   beforeEach(() => signIn('manager'));
 
-  it('lists each change in words: who, what, and before → after', async () => {
+  it('lists each change as a sentence: who did what, and what it was before', async () => {
     const { a, b } = await twoEdits();
     renderRoute('/activity');
     const table = await screen.findByRole('table', { name: ACTIVITY });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
     // Newest first: the manager's edit, then the lead's.
-    expect(rows[0]).toHaveTextContent(`a modifié le jalon « ${b.title.fr} »`);
-    expect(rows[0]).toHaveTextContent('Claire Martin (Gestionnaire)');
-    expect(rows[1]).toHaveTextContent('Thomas Leroy (Chef de file)');
     const after = a.progress === 60 ? 70 : 60;
-    expect(rows[1]).toHaveTextContent(`Avancement${a.progress} % devient ${after} %`);
+    expect(rows[0]).toHaveTextContent(
+      `Claire Martin (Gestionnaire) a porté l’avancement de ${b.code} « ${b.title.fr} » à`,
+    );
+    expect(rows[1]).toHaveTextContent(
+      `Thomas Leroy (Chef de file) a porté l’avancement de ${a.code} « ${a.title.fr} » à ${after} % (était ${a.progress} %)`,
+    );
   });
 
   it('keeps the filters in the URL and applies them', async () => {
@@ -71,7 +73,7 @@ describe('activity and history', () => {
     await user.click(screen.getByRole('button', { name: 'Entrées plus anciennes' }));
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(28));
     expect(within(table).getAllByRole('row')[27]).toHaveTextContent(
-      `Avancement${m.progress} % devient 1 %`,
+      `à 1 % (était ${m.progress} %)`,
     );
     expect(
       screen.queryByRole('button', { name: 'Entrées plus anciennes' }),
@@ -105,8 +107,8 @@ describe('activity and history', () => {
     renderRoute(`/consortia/${demoConsortium(0).id}`);
     const table = await screen.findByRole('table', { name: /^Historique de/ });
     expect(within(table).getAllByRole('row')).toHaveLength(3);
-    expect(table).toHaveTextContent(`a modifié le jalon « ${a.title.fr} »`);
-    expect(within(table).getAllByText('devient')).toHaveLength(2);
+    expect(table).toHaveTextContent(`a porté l’avancement de ${a.code} « ${a.title.fr} »`);
+    expect(within(table).getAllByText(/a porté l’avancement de/)).toHaveLength(2);
   });
 
   it('has no axe violations', async () => {

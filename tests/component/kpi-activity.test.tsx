@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { currentValues } from '@domain/rules/kpi-revisions';
 import { comparePeriods } from '@domain/rules/periods';
-import { formatPeriod } from '@/lib/format';
+import { formatNumber, formatPeriod } from '@/lib/format';
 import { demo } from '@tests/support/mock-api';
 import { renderRoute } from './render';
 import { api } from './support/api';
@@ -49,11 +49,15 @@ describe('KPI entries in the activity trail', () => {
     renderRoute('/activity');
     const table = await screen.findByRole('table', { name: ACTIVITY });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows[0]).toHaveTextContent('a fixé la référence, les cibles et les seuils de « PPS »');
+    expect(rows[0]).toHaveTextContent('a modifié la référence, les cibles ou les seuils de PPS');
+    // The bands in words, never as the object they are stored as.
+    expect(rows[0]).toHaveTextContent(/Seuils : orange à .+, rouge à .+ \(était orange à .+\)/);
+    expect(rows[0]).not.toHaveTextContent(/[{}]/);
+    const value = (n: number) => formatNumber(n, kpi, 'fr');
     expect(rows[1]).toHaveTextContent(
-      `a saisi la valeur de « PAT_INC » pour ${formatPeriod(latest.period, 'fr')}`,
+      `a corrigé PAT_INC pour ${formatPeriod(latest.period, 'fr')} : ${value(latest.value! + 5)} (était ${value(latest.value!)})`,
     );
-    expect(rows[1]).toHaveTextContent(`Valeur${latest.value} devient ${latest.value! + 5}`);
+    expect(rows[1]).toHaveTextContent('Explication : Rattrapage');
     expect(rows[1]).not.toHaveTextContent('kpiId');
   });
 });

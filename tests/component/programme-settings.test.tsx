@@ -259,14 +259,14 @@ describe('programme settings in Administration', () => {
     renderRoute('/activity');
     const table = await screen.findByRole('table', { name: /Journal d’activité du programme/ });
     const row = within(table).getAllByRole('row')[1]!;
-    expect(row).toHaveTextContent(fr.audit.sentence.programme_update);
+    expect(row).toHaveTextContent('a modifié les paramètres du programme');
     expect(row).toHaveTextContent(
-      `${fr.audit.field.smallCountThreshold}${before.smallCountThreshold} devient 5`,
+      `${fr.audit.field.smallCountThreshold} : 5 (était ${before.smallCountThreshold})`,
     );
     expect(row).toHaveTextContent(
-      `${fr.audit.field.slippageToleranceDays}${before.slippageToleranceDays} jours devient 60 jours`,
+      `${fr.audit.field.slippageToleranceDays} : 60 jours (était ${before.slippageToleranceDays} jours)`,
     );
-    expect(row).toHaveTextContent(`${fr.audit.field.leadsSetTargets}non devient oui`);
+    expect(row).toHaveTextContent(`${fr.audit.field.leadsSetTargets} : oui (était non)`);
   });
 
   it('has no axe violations with the form open', async () => {

@@ -86,6 +86,12 @@ export async function expectNothingSmall(client: Client, kpis: KpiDefinition[], 
     if (!kpi) continue;
     for (const side of [e.before, e.after]) {
       if (e.entityType === 'kpiValue') expectNoSmallCount(kpi, side, threshold, `audit ${e.id}`);
+      // A count left out is named as such, with the threshold the screens read "< N" from.
+      for (const field of ['value', 'numerator', 'denominator'] as const) {
+        const v = side?.[field];
+        if (typeof v === 'object' && v !== null)
+          expect(v, `audit ${e.id} ${field}`).toEqual({ hidden: 'belowThreshold', threshold });
+      }
       const baseline = side?.baseline as Numbers | undefined;
       if (e.entityType === 'consortiumKpi' && countsPeople(kpi) && baseline)
         expect(isSmallCount(num(baseline.value), threshold), `audit ${e.id}`).toBe(false);

@@ -83,7 +83,7 @@ describe('a rate with a small denominator', () => {
     ]);
   });
 
-  it('reads blanked in the audit before and after', async () => {
+  it('reads "< threshold" in the audit before and after, never the count', async () => {
     const { items } = await getJson<{ items: AuditEntry[] }>(
       observer,
       `/consortia/${CONSORTIUM}/history`,
@@ -92,9 +92,14 @@ describe('a rate with a small denominator', () => {
       (e) => e.after?.kpiId === 'kpi-transf-urg' && CELL.endsWith(String(e.after?.period)),
     );
     expect(cell.length).toBeGreaterThanOrEqual(2);
+    const hidden = { hidden: 'belowThreshold', threshold: 10 };
     for (const e of cell)
       for (const side of [e.before, e.after])
-        if (side) expect(side).toMatchObject({ value: null, numerator: null, denominator: null });
+        if (side)
+          for (const field of ['value', 'numerator', 'denominator'] as const)
+            if (field in side) expect(side[field], `${e.id} ${field}`).toEqual(hidden);
+    // The entries of both writes hold the counts they changed, each one hidden.
+    expect(cell.some((e) => e.after && 'denominator' in e.after)).toBe(true);
   });
 });
 
@@ -117,7 +122,9 @@ describe("a count KPI's baseline of 3", () => {
     const entry = history.items.find(
       (e) => e.entityType === 'consortiumKpi' && e.after?.kpiId === 'kpi-pro-eq',
     )!;
-    expect(entry.after?.baseline).toMatchObject({ value: null });
+    expect(entry.after?.baseline).toMatchObject({
+      value: { hidden: 'belowThreshold', threshold: 10 },
+    });
     const raw = await getJson<{ items: ConsortiumKpiSummary[] }>(
       manager,
       `/consortia/${CONSORTIUM}/kpis`,

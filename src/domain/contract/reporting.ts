@@ -66,6 +66,16 @@ export const AuditEntityType = z.enum([
 ]);
 export type AuditEntityType = z.infer<typeof AuditEntityType>;
 
+/**
+ * What a reader who may not see small counts finds in an audit entry instead of a count below the
+ * programme's threshold: it reads "< threshold", like a suppressed cell, and bounds nothing more.
+ */
+export const HiddenCount = z.strictObject({
+  hidden: z.literal('belowThreshold'),
+  threshold: z.number().int().positive(),
+});
+export type HiddenCount = z.infer<typeof HiddenCount>;
+
 export const AuditEntry = z.strictObject({
   id: Id,
   at: Timestamp,

@@ -10,6 +10,7 @@ import {
 import type { ReaderOptions } from './small-counts';
 
 const OBSERVER: ReaderOptions = { suppressSmallCounts: true, smallCountThreshold: 10 };
+const HIDDEN = { hidden: 'belowThreshold', threshold: 10 };
 const MANAGER: ReaderOptions = { suppressSmallCounts: false, smallCountThreshold: 10 };
 
 const kpi = (o: Partial<KpiDefinition>) =>
@@ -98,44 +99,47 @@ describe('auditEntryForReader', () => {
     stored: { value: 20, numerator: 4, denominator: 20 },
   } as const;
 
-  it('blanks the counts on both sides when either side is a small count', () => {
+  it('hides the counts on both sides, as "< threshold", when either side is a small count', () => {
     const entry = {
       before: { numerator: 12, denominator: 20, source: 'log' },
       after: { numerator: 4, denominator: 20, source: 'log' },
     };
     expect(auditEntryForReader(entry, subject, OBSERVER)).toEqual({
-      before: { numerator: null, denominator: null, source: 'log', value: null },
-      after: { numerator: null, denominator: null, source: 'log', value: null },
+      before: { numerator: HIDDEN, denominator: HIDDEN, source: 'log' },
+      after: { numerator: HIDDEN, denominator: HIDDEN, source: 'log' },
     });
     expect(auditEntryForReader(entry, subject, MANAGER)).toBe(entry);
   });
 
-  it('blanks a change of a small denominator (12 of 5, then 0 of 4)', () => {
+  it('hides a change of a small denominator (12 of 5, then 0 of 4)', () => {
     const entry = {
       before: { value: 240, numerator: 12, denominator: 5 },
       after: { value: 0, numerator: 0, denominator: 4 },
     };
     const stored = { value: 0, numerator: 0, denominator: 4 };
     const out = auditEntryForReader(entry, { ...subject, stored }, OBSERVER);
-    expect(out.before).toEqual({ value: null, numerator: null, denominator: null });
-    expect(out.after).toEqual({ value: null, numerator: null, denominator: null });
+    expect(out.before).toEqual({ value: HIDDEN, numerator: HIDDEN, denominator: HIDDEN });
+    expect(out.after).toEqual({ value: HIDDEN, numerator: HIDDEN, denominator: HIDDEN });
   });
 
-  it('completes a side that did not change the counts with the stored revision', () => {
-    const entry = { before: { note: '' }, after: { note: 'checked' } };
-    expect(auditEntryForReader(entry, subject, OBSERVER).after).toMatchObject({ numerator: null });
+  it('hides a count the entry holds, judged with the stored revision, and adds none', () => {
+    const entry = { before: { denominator: 20 }, after: { denominator: 20, note: 'checked' } };
+    expect(auditEntryForReader(entry, subject, OBSERVER)).toEqual({
+      before: { denominator: HIDDEN },
+      after: { denominator: HIDDEN, note: 'checked' },
+    });
     const big = { ...subject, stored: { value: 60, numerator: 12, denominator: 20 } };
     expect(auditEntryForReader(entry, big, OBSERVER)).toBe(entry);
   });
 
-  it("blanks a count KPI's small baseline in a settings entry", () => {
+  it("hides a count KPI's small baseline in a settings entry", () => {
     const entry = {
       before: { baseline: null },
       after: { baseline: { value: 3, period: '2026-01', source: 'log' }, kpiId: 'k1' },
     };
     const out = auditEntryForReader(entry, { entityType: 'consortiumKpi', kpi: COUNT }, OBSERVER);
     expect(out.after).toEqual({
-      baseline: { value: null, period: '2026-01', source: 'log' },
+      baseline: { value: HIDDEN, period: '2026-01', source: 'log' },
       kpiId: 'k1',
     });
     expect(out.before).toEqual({ baseline: null });

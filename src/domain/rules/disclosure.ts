@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../contract/reporting';
+import type { AuditEntry, HiddenCount } from '../contract/reporting';
 import type { ConsortiumKpi, KpiDefinition, KpiValue, SeriesPoint } from '../contract/kpi';
 import type { Programme } from '../contract/programme';
 import { kpiStatus, targetAt } from './kpi-status';
@@ -114,6 +114,11 @@ export type AuditSubject =
 const COUNT_FIELDS = ['value', 'numerator', 'denominator'] as const;
 type Side = Record<string, unknown> | null;
 
+const hiddenCount = (reader: ReaderOptions): HiddenCount => ({
+  hidden: 'belowThreshold',
+  threshold: reader.smallCountThreshold,
+});
+
 const numberOr = (side: Side, field: string, fallback: number | null): number | null => {
   if (!side || !(field in side)) return fallback;
   const v = side[field];
@@ -139,8 +144,14 @@ function valueEntryForReader<E extends Pick<AuditEntry, 'before' | 'after'>>(
     ),
   );
   if (!small) return entry;
+  // Only the fields the entry holds: a field it lacks did not change, and says nothing.
   const blank = (side: Side) =>
-    side && { ...side, ...Object.fromEntries(COUNT_FIELDS.map((f) => [f, null])) };
+    side && {
+      ...side,
+      ...Object.fromEntries(
+        COUNT_FIELDS.filter((f) => f in side).map((f) => [f, hiddenCount(reader)]),
+      ),
+    };
   return { ...entry, before: blank(entry.before), after: blank(entry.after) };
 }
 
@@ -159,7 +170,7 @@ function settingsEntryForReader<E extends Pick<AuditEntry, 'before' | 'after'>>(
   if (!small) return entry;
   const blank = (side: Side) => {
     const b = baselineOf(side);
-    return side && b ? { ...side, baseline: { ...b, value: null } } : side;
+    return side && b ? { ...side, baseline: { ...b, value: hiddenCount(reader) } } : side;
   };
   return { ...entry, before: blank(entry.before), after: blank(entry.after) };
 }

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@domain/contract/reporting';
-import { Icon } from '@/components/icons';
 import { formatDateTime } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
-import { useDescribeEntry, type EntityNames } from './describe-entry';
+import type { EntityNames } from './audit-sentences';
+import { useDescribeEntry } from './describe-entry';
 
 interface AuditTableProps {
   entries: AuditEntry[];
@@ -12,7 +12,7 @@ interface AuditTableProps {
   captionId: string;
 }
 
-/** Who did what, when, and each changed field as "before → after": Activity and History share it. */
+/** When, and what happened as a sentence with its further changes: Activity and History share it. */
 export function AuditTable({ entries, names, caption, captionId }: AuditTableProps) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -24,46 +24,27 @@ export function AuditTable({ entries, names, caption, captionId }: AuditTablePro
         <thead>
           <tr>
             <th scope="col">{t('activity.when')}</th>
-            <th scope="col">{t('activity.who')}</th>
             <th scope="col">{t('activity.what')}</th>
-            <th scope="col">{t('activity.changes')}</th>
           </tr>
         </thead>
         <tbody>
           {entries.map((entry) => {
-            const changes = describe.changes(entry);
+            const { sentence, details } = describe(entry);
             return (
               <tr key={entry.id}>
                 <td className="nowrap">
                   <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
                 </td>
-                <td>{describe.who(entry)}</td>
                 <th scope="row" className="audit-what">
-                  {describe.sentence(entry)}
-                </th>
-                <td>
-                  {changes.length === 0 ? (
-                    <span className="muted">{t('common.none')}</span>
-                  ) : (
-                    <dl className="changes">
-                      {changes.map((c) => (
-                        <div className="change" key={c.field}>
-                          <dt>{c.label}</dt>
-                          <dd>
-                            {c.before === null ? null : (
-                              <>
-                                <span className="change-before">{c.before}</span>
-                                <Icon name="arrow-right" className="change-arrow" />
-                                <span className="visually-hidden"> {t('audit.becomes')} </span>
-                              </>
-                            )}
-                            <span className="change-after">{c.after}</span>
-                          </dd>
-                        </div>
+                  <span className="audit-sentence">{sentence}</span>
+                  {details.length === 0 ? null : (
+                    <ul className="audit-details">
+                      {details.map((d) => (
+                        <li key={d}>{d}</li>
                       ))}
-                    </dl>
+                    </ul>
                   )}
-                </td>
+                </th>
               </tr>
             );
           })}

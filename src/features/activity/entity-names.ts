@@ -2,7 +2,7 @@ import type { Consortium } from '@domain/contract/consortium';
 import type { KpiDefinition } from '@domain/contract/kpi';
 import type { Milestone } from '@domain/contract/milestone';
 import type { Locale } from '@domain/contract/common';
-import type { EntityNames } from './describe-entry';
+import type { EntityNames } from './audit-sentences';
 
 /** Lookups over rows the screen already holds; an unknown id reads as itself. */
 export function entityNames(
@@ -22,7 +22,10 @@ export function entityNames(
   const users = byId(rows.users);
   return {
     consortium: (id) => consortia.get(id)?.name,
-    milestone: (id) => milestones.get(id)?.title[locale],
+    milestone: (id) => {
+      const m = milestones.get(id);
+      return m && { code: m.code, title: m.title[locale] };
+    },
     kpi: (id) => {
       const k = kpis.get(id);
       return k && { name: k.name[locale], code: k.code, spec: k };
