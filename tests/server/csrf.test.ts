@@ -20,6 +20,7 @@ const ids = {
   programmeId: 'pascaline',
   consortiumId: 'coord-dom',
   kpiId: 'kpi-pat-inc',
+  periodId: 'pascaline-2026-05',
   period: '2026-05',
   userId: 'user-lead-a',
   milestoneId: '',
@@ -63,6 +64,10 @@ const bodies: Record<string, unknown> = {
     tolerance: { mode: 'absolute', amber: 1, red: 2 },
   },
   putMilestoneTemplate: { items: [] },
+  createPeriod: { period: '2026-Q2', deadline: '2026-07-15' },
+  patchPeriod: { commentary: 'Forged' },
+  lockPeriod: {},
+  reopenPeriod: { reason: 'Forged' },
   applyMilestoneTemplate: {},
   approveMilestonePlan: {},
   createMilestone: {

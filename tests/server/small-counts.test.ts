@@ -6,6 +6,7 @@ import type {
   KpiSeriesResponse,
   KpiValue,
   Programme,
+  ReportingPeriod,
 } from '@domain/contract';
 import { createTestServer, DEMO_LOGINS, type Client, type TestServer } from '@server/node/testing';
 import {
@@ -57,6 +58,22 @@ beforeAll(async () => {
     manager,
     `/consortia/${CONSORTIUM}/kpis`,
   );
+  // A new baseline moves the targets of locked months: the manager reopens them first.
+  const { programmeId } = await getJson<{ programmeId: string }>(
+    manager,
+    `/consortia/${CONSORTIUM}`,
+  );
+  const periods = await getJson<{ items: ReportingPeriod[] }>(
+    manager,
+    `/programmes/${programmeId}/periods`,
+  );
+  for (const p of periods.items.filter((x) => x.status === 'locked')) {
+    const res = await manager.request('POST', `/api/v1/periods/${p.id}/reopen`, {
+      body: { reason: 'Référence corrigée' },
+      headers: { 'If-Match': `"${p.version}"` },
+    });
+    expect(res.status).toBe(200);
+  }
   const proEq = items.find((s) => s.kpi.code === 'PRO_EQ')!.settings;
   const { baseline, targets, tolerance } = proEq;
   await put(
