@@ -508,10 +508,10 @@ export function authzMatrixSuite(database: 'pglite' | 'postgres'): void {
         numerator: after?.numerator ?? null,
         denominator: after?.denominator ?? null,
       }).toEqual({
-        // The count is gone; only the marker that it is below the threshold remains.
+        // The numbers are gone; only the marker that they are below the threshold remains.
         value: { hidden: 'belowThreshold', threshold: 10 },
-        numerator: null,
-        denominator: null,
+        numerator: { hidden: 'belowThreshold', threshold: 10 },
+        denominator: { hidden: 'belowThreshold', threshold: 10 },
       });
     });
 
