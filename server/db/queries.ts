@@ -198,3 +198,18 @@ export async function periodValuesOf(
     .execute();
   return currentValues(rows.map(toKpiValue));
 }
+
+/** A consortium's settings for one KPI; null while it does not track it. */
+export async function settingsOr(
+  db: Db,
+  consortiumId: string,
+  kpiId: string,
+): Promise<ConsortiumKpi | null> {
+  const row = await db
+    .selectFrom('consortiumKpis')
+    .selectAll()
+    .where('consortiumId', '=', consortiumId)
+    .where('kpiId', '=', kpiId)
+    .executeTakeFirst();
+  return row ? toConsortiumKpi(row) : null;
+}

@@ -18,10 +18,8 @@ import {
 import { writeAudit } from '../audit';
 import { mutationContext } from '../context';
 import { transaction } from '../db/guard';
-import { consortiumOr404, kpiOr404, periodsOf, programmeOr404 } from '../db/queries';
-import { consortiumKpiRow, kpiRow, toConsortiumKpi } from '../db/rows';
-import type { DB } from '../db/schema';
-import type { Kysely } from 'kysely';
+import { consortiumOr404, kpiOr404, periodsOf, programmeOr404, settingsOr } from '../db/queries';
+import { consortiumKpiRow, kpiRow } from '../db/rows';
 import type { Handlers } from './types';
 
 const UNIQUE_VIOLATION = '23505';
@@ -32,16 +30,6 @@ const duplicateCode = (code: string) =>
   new Problem(409, 'conflict', `The programme already has a KPI coded ${code}`, {
     issues: [{ field: 'code', code: 'duplicate', message: 'already used in this programme' }],
   });
-
-async function settingsOr(db: Kysely<DB>, consortiumId: string, kpiId: string) {
-  const row = await db
-    .selectFrom('consortiumKpis')
-    .selectAll()
-    .where('consortiumId', '=', consortiumId)
-    .where('kpiId', '=', kpiId)
-    .executeTakeFirst();
-  return row ? toConsortiumKpi(row) : null;
-}
 
 /** The indicator catalogue (managers) and each consortium's baseline, targets and bands. */
 export const kpiCatalogueHandlers: Pick<Handlers, 'createKpi' | 'patchKpi' | 'putConsortiumKpi'> = {

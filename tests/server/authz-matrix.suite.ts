@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PREFIX, routes, type RouteName } from '@domain/contract';
 import { createTestServer, DEMO_LOGINS, type Client, type TestServer } from '@server/node/testing';
-import { toConsortiumKpi } from '@server/db/rows';
+import { settingsOr } from '@server/db/queries';
 import {
   auditCount,
   issueInvitation,
@@ -144,15 +144,7 @@ export function authzMatrixSuite(database: 'pglite' | 'postgres'): void {
           .executeTakeFirst();
         return row?.version ?? null;
       },
-      kpiSettings: async (consortiumId, kpiId) => {
-        const row = await db()
-          .selectFrom('consortiumKpis')
-          .selectAll()
-          .where('consortiumId', '=', consortiumId)
-          .where('kpiId', '=', kpiId)
-          .executeTakeFirst();
-        return row ? toConsortiumKpi(row) : null;
-      },
+      kpiSettings: (consortiumId, kpiId) => settingsOr(db(), consortiumId, kpiId),
       evidenceFile: (milestoneId) => storeEvidenceFile(db(), milestoneId, server.clock.now()),
       invitationToken: (consortiumId, email) =>
         issueInvitation(db(), {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PREFIX, routes, type RouteDef, type RouteName } from '@domain/contract';
 import { TABLES } from '@server/db/schema';
-import { toConsortiumKpi } from '@server/db/rows';
+import { settingsOr } from '@server/db/queries';
 import { createTestServer, DEMO_LOGINS, type Client, type TestServer } from '@server/node/testing';
 import { auditCount, issueInvitation, storeEvidenceFile } from './authz-matrix.harness';
 import { FACTORIES, targetOf, type FactoryEnv } from './authz-matrix.requests';
@@ -102,15 +102,7 @@ function envFor(name: RouteName): FactoryEnv {
           .orderBy('revision', 'desc')
           .executeTakeFirst()
       )?.version ?? null,
-    kpiSettings: async (consortiumId, kpiId) => {
-      const row = await db()
-        .selectFrom('consortiumKpis')
-        .selectAll()
-        .where('consortiumId', '=', consortiumId)
-        .where('kpiId', '=', kpiId)
-        .executeTakeFirst();
-      return row ? toConsortiumKpi(row) : null;
-    },
+    kpiSettings: (consortiumId, kpiId) => settingsOr(db(), consortiumId, kpiId),
     evidenceFile: writes((milestoneId: string) =>
       storeEvidenceFile(db(), milestoneId, server.clock.now()),
     ),
