@@ -62,7 +62,3 @@ export function periodChecklist(src: ChecklistSource): ConsortiumChecklist[] {
         })),
     }));
 }
-
-/** Whether a consortium's list is empty: nothing to remind its lead of. */
-export const isComplete = (c: ConsortiumChecklist) =>
-  c.kpiValues.length === 0 && c.milestones.length === 0;
