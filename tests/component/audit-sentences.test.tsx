@@ -9,7 +9,7 @@ import {
   type AuditEntry,
   type HiddenCount,
 } from '@domain/contract/reporting';
-import type { EntityNames } from '@/features/activity/audit-sentences';
+import type { EntityNames } from '@/features/activity/sentence-parts';
 import { useDescribeEntry } from '@/features/activity/describe-entry';
 import { createI18n } from '@/lib/i18n';
 

@@ -1,46 +1,20 @@
 import type { AuditAction, AuditEntry } from '@domain/contract/reporting';
 import type { NumberSpec } from '@/lib/format';
 import { fr } from '@/locales/messages-fr';
+import { ACCOUNT_AND_PERIOD_SENTENCES } from './account-period-sentences';
 import { changePhrase, fieldChanges, formatValue, period, type ValueContext } from './audit-values';
-
-/** Names of the things entries point at, from data the screen has already loaded. */
-export interface EntityNames {
-  consortium: (id: string) => string | undefined;
-  milestone: (id: string) => { code: string; title: string } | undefined;
-  kpi: (id: string) => { name: string; code: string; spec: NumberSpec } | undefined;
-  user: (id: string) => string | undefined;
-}
-
-/** An entry in words: one sentence, then each further change it made as a phrase of its own. */
-export interface DescribedEntry {
-  sentence: string;
-  details: string[];
-}
-
-interface SentenceContext extends ValueContext {
-  entry: AuditEntry;
-  names: EntityNames;
-  /** The actor as the sentence names them: "Claire Martin (Gestionnaire)". */
-  who: string;
-}
-
-type Side = Record<string, unknown>;
-type Builder = (c: SentenceContext, before: Side, after: Side) => DescribedEntry;
-
-const isKey = <K extends string>(table: Record<K, unknown>, key: unknown): key is K =>
-  typeof key === 'string' && key in table;
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const only = (sentence: string, details: string[] = []): DescribedEntry => ({ sentence, details });
-
-/** "(était 50)" after a sentence whose new value it completes, unless there is nothing to add. */
-const was = (c: SentenceContext, text: string, before: string | null, after: string | null) =>
-  before === null || before === after ? text : c.t('audit.was', { text, before });
-
-/** A free text (comment, reason) the person wrote, quoted after the sentence. */
-const quoted = (c: SentenceContext, text: string, quote: unknown) => {
-  const q = formatValue('comment', quote, c);
-  return q === null ? text : c.t('audit.quoted', { text, quote: q });
-};
+import {
+  isKey,
+  only,
+  quoted,
+  str,
+  was,
+  type Builder,
+  type DescribedEntry,
+  type EntityNames,
+  type SentenceContext,
+  type Side,
+} from './sentence-parts';
 
 function milestoneOf(c: SentenceContext, side: Side): string {
   const known = c.names.milestone(c.entry.entityId);
@@ -53,10 +27,6 @@ function kpiCode(c: SentenceContext): string {
   return c.names.kpi(id)?.code ?? id;
 }
 
-const userName = (c: SentenceContext, after: Side) =>
-  c.names.user(c.entry.entityId) ?? (str(after.email) || c.entry.entityId);
-const roleOf = (c: SentenceContext, side: Side) =>
-  isKey(fr.role, side.role) ? c.t(`role.${side.role}`) : '';
 const consortiumName = (c: SentenceContext) =>
   c.names.consortium(c.entry.entityId) ?? c.entry.entityId;
 
@@ -260,53 +230,7 @@ const BUILDERS: Record<AuditAction, Builder> = {
     const sentence = c.t('audit.phrase.kpiValueChanged', { who: c.who, code, period: when, value });
     return only(was(c, sentence, formatValue('value', b.value, c), value), details);
   },
-
-  'user.create': (c, _b, a) =>
-    only(
-      c.t('audit.sentence.user_create', { who: c.who, name: userName(c, a), role: roleOf(c, a) }),
-    ),
-
-  // Readers who do not manage people get the invitation without its address.
-  'user.invite': (c, _b, a) =>
-    only(
-      typeof a.email === 'string'
-        ? c.t('audit.sentence.user_invite', { who: c.who, email: a.email, role: roleOf(c, a) })
-        : c.t('audit.phrase.inviteSomeone', { who: c.who, role: roleOf(c, a) }),
-    ),
-
-  'user.accept': (c, _b, a) =>
-    only(c.t('audit.sentence.user_accept', { who: c.who, role: roleOf(c, a) })),
-  'user.disable': (c, _b, a) =>
-    only(c.t('audit.sentence.user_disable', { who: c.who, name: userName(c, a) })),
-  'user.enable': (c, _b, a) =>
-    only(c.t('audit.sentence.user_enable', { who: c.who, name: userName(c, a) })),
-  'user.passwordReset': (c, _b, a) =>
-    only(c.t('audit.sentence.user_passwordReset', { who: c.who, name: userName(c, a) })),
-  'user.passwordChange': (c) => only(c.t('audit.sentence.user_passwordChange', { who: c.who })),
-
-  'period.open': (c, _b, a) =>
-    only(
-      c.t('audit.sentence.period_open', {
-        who: c.who,
-        period: period(a.period, c) ?? '',
-        deadline: formatValue('deadline', a.deadline, c) ?? '',
-      }),
-    ),
-  'period.update': (c, b, a) =>
-    only(
-      c.t('audit.sentence.period_update', { who: c.who, period: period(a.period, c) ?? '' }),
-      fieldChanges(b, a, c),
-    ),
-  'period.lock': (c, _b, a) =>
-    only(c.t('audit.sentence.period_lock', { who: c.who, period: period(a.period, c) ?? '' })),
-  'period.reopen': (c, _b, a) =>
-    only(
-      quoted(
-        c,
-        c.t('audit.sentence.period_reopen', { who: c.who, period: period(a.period, c) ?? '' }),
-        a.reopenReason,
-      ),
-    ),
+  ...ACCOUNT_AND_PERIOD_SENTENCES,
 };
 
 /** The KPI whose unit an entry's numbers are in: its own, or the one its cell or settings name. */

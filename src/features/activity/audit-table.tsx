@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@domain/contract/reporting';
 import { formatDateTime } from '@/lib/format';
 import { useLocale } from '@/lib/use-locale';
-import type { EntityNames } from './audit-sentences';
+import type { EntityNames } from './sentence-parts';
 import { useDescribeEntry } from './describe-entry';
 
 interface AuditTableProps {

@@ -2,7 +2,7 @@ import type { Consortium } from '@domain/contract/consortium';
 import type { KpiDefinition } from '@domain/contract/kpi';
 import type { Milestone } from '@domain/contract/milestone';
 import type { Locale } from '@domain/contract/common';
-import type { EntityNames } from './audit-sentences';
+import type { EntityNames } from './sentence-parts';
 
 /** Lookups over rows the screen already holds; an unknown id reads as itself. */
 export function entityNames(

@@ -4,7 +4,7 @@ import type { AuditEntry } from '@domain/contract/reporting';
 import { consortiumHistoryQueryOptions } from '@/api/audit';
 import { EmptyState } from '@/components/empty-state';
 import { AuditTable } from './audit-table';
-import type { EntityNames } from './audit-sentences';
+import type { EntityNames } from './sentence-parts';
 
 /** The parts of a paged audit query that a history section reads. */
 interface AuditHistoryQuery {

@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { milestoneHistoryQueryOptions } from '@/api/milestones';
 import { AuditHistory } from './history-panel';
-import type { EntityNames } from './audit-sentences';
+import type { EntityNames } from './sentence-parts';
 
 /** The milestone's audit entries: every change with who, when and what it was before. */
 export function MilestoneHistory({
