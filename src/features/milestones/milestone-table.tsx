@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { Milestone } from '@domain/contract/milestone';
 import { slippageDays } from '@domain/rules/milestone-health';
 import { todayIso } from '@domain/rules/periods';
@@ -10,6 +9,7 @@ import { Icon } from '@/components/icons';
 import { ProgressBar } from '@/components/progress-bar';
 import { MilestoneStatusBadge } from '@/components/status-badges';
 import { formatDate } from '@/lib/format';
+import { useFiltersInUrl } from '@/lib/use-filters-in-url';
 import { paths } from '@/lib/paths';
 import { useLocale } from '@/lib/use-locale';
 import {
@@ -28,35 +28,6 @@ interface MilestoneTableProps {
   slippageToleranceDays: number;
 }
 
-/** Marks the URL changes the table makes itself, as opposed to back/forward or a link. */
-const OWN_WRITE = 'milestoneFilters';
-
-/**
- * The filters as state, mirrored into the URL. The state leads: a URL change is a navigation
- * that settles a moment later, and typing in the search box must not wait for it. A URL change
- * the table did not make (back/forward, a shared link) is adopted.
- */
-function useFiltersInUrl(): [MilestoneFilters, (next: MilestoneFilters) => void] {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const location = useLocation();
-  const [filters, setFilters] = useState(() => filtersFromParams(searchParams));
-  const [seenKey, setSeenKey] = useState(location.key);
-  if (location.key !== seenKey) {
-    setSeenKey(location.key);
-    const own = (location.state as { [OWN_WRITE]?: true } | null)?.[OWN_WRITE] === true;
-    if (!own) setFilters(filtersFromParams(searchParams));
-  }
-  const update = (next: MilestoneFilters) => {
-    setFilters(next);
-    setSearchParams(paramsFromFilters(next), {
-      replace: true,
-      preventScrollReset: true,
-      state: { [OWN_WRITE]: true },
-    });
-  };
-  return [filters, update];
-}
-
 /** The consortium's milestones, filtered and sorted from the URL; each row opens its page. */
 export function MilestoneTable({
   milestones,
@@ -66,7 +37,10 @@ export function MilestoneTable({
   const { t } = useTranslation();
   const locale = useLocale();
   const today = todayIso();
-  const [filters, update] = useFiltersInUrl();
+  const [filters, update] = useFiltersInUrl(
+    filtersFromParams,
+    (_, next) => new URLSearchParams(paramsFromFilters(next)),
+  );
   const rows = applyMilestoneFilters(milestones, filters, { today, locale });
 
   const date = (iso: string | null) =>
