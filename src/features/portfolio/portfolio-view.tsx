@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePortfolio } from '@/api/portfolio';
@@ -31,8 +31,9 @@ export function PortfolioView({ programmeId, asOf }: { programmeId: string; asOf
 
   const heading = useRef<HTMLHeadingElement>(null);
   // After Previous/Next the list starts again at its top: focus (and so the screen reader and the
-  // scroll position) goes there rather than staying on a link at the bottom of new content.
-  useEffect(() => {
+  // scroll position) goes there rather than staying on a link at the bottom of new content. In
+  // the commit that shows the new page, so nothing can act on the old focus in between.
+  useLayoutEffect(() => {
     if (pagerStep) heading.current?.focus();
   }, [pagerStep]);
 
