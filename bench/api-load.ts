@@ -4,13 +4,14 @@
 // and sends each read endpoint a fixed rate of requests with autocannon, after a warm-up. A fixed
 // rate, not "as fast as possible": the goals are latencies at a given load, and a closed loop
 // would hide queueing behind a lower throughput.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { DEMO_PASSWORD } from '../src/domain/demo/people';
 import { startPostgres, type PgServer } from './postgres';
+import { onExit, serve, stop } from './server-process';
 
 const PORT = 8420;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -80,46 +81,9 @@ function seed(e: NodeJS.ProcessEnv, size: Size): void {
   console.error(`  seeded ${size} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** Servers still running if the benchmark dies: stopped on the way out, never left behind. */
-const running = new Set<ChildProcess>();
-const cleanups: (() => void)[] = [];
-process.on('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
-  for (const cleanup of cleanups) cleanup();
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
-
 /** The servers' own warnings go to a file, so that the table stays readable. */
 const SERVER_LOG = join(tmpdir(), 'jalon-bench-api-server.log');
 const serverLog = openSync(SERVER_LOG, 'w');
-
-async function serve(e: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/node/main.ts', 'serve'], {
-    env: e,
-    stdio: ['ignore', 'ignore', serverLog],
-  });
-  running.add(child);
-  child.once('exit', () => running.delete(child));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`the server exited with ${child.exitCode}; see ${SERVER_LOG}`);
-    try {
-      if ((await fetch(`${BASE}/api/v1/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('the server did not answer within 60 s');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 /**
  * autocannon stops waiting at its deadline (and gives up on a request after 10 s), but the server
@@ -160,7 +124,7 @@ function load(path: string, cookie: string, seconds: number) {
 
 async function measure(db: Db, size: Size, e: NodeJS.ProcessEnv): Promise<Row[]> {
   seed(e, size);
-  const server = await serve(e);
+  const server = await serve(e, BASE, serverLog);
   try {
     const cookie = await signIn();
     const rows: Row[] = [];
@@ -231,6 +195,7 @@ const loadBefore = load1();
 const rows: Row[] = [];
 for (const db of DBS) {
   let pgServer: PgServer | null = null;
+  let forgetPg = () => {};
   if (db === 'postgres') {
     const started = startPostgres();
     if (typeof started === 'string') {
@@ -238,7 +203,7 @@ for (const db of DBS) {
       continue;
     }
     pgServer = started;
-    cleanups.push(() => started.stop());
+    forgetPg = onExit(() => started.stop());
   }
   for (const size of SIZES) {
     console.error(`${db} ${size === 'demo' ? 'demo' : `×${size}`}:`);
@@ -256,7 +221,7 @@ for (const db of DBS) {
   }
   if (pgServer) {
     pgServer.stop();
-    cleanups.pop();
+    forgetPg();
   }
 }
 console.log(

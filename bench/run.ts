@@ -3,13 +3,14 @@
 // PAT_INC series with the operator command `seed --kpi-series N`, opens the KPI detail chart in
 // the system Chromium and measures the time from navigation start to the first frame painted
 // after the chart's value line exists, over several runs. Prints medians and point counts.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { BENCH_CONSORTIUM_ID } from '../src/domain/demo/kpi-bench';
 import { DEMO_PASSWORD } from '../src/domain/demo/people';
+import { serve, stop } from './server-process';
 
 const PORT = 8319;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -54,43 +55,6 @@ function jalon(dataDir: string, ...args: string[]): void {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (r.status !== 0) throw new Error(`jalon ${args.join(' ')} failed (${r.status})`);
-}
-
-/** Servers still running if the benchmark dies: stopped on the way out, never left behind. */
-const running = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
-
-async function serve(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/node/main.ts', 'serve'], {
-    env: env(dataDir),
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  running.add(child);
-  child.once('exit', () => running.delete(child));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${BASE}/api/v1/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error('the server did not answer within 60 s');
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 /**
@@ -163,7 +127,7 @@ async function runScenario(s: Scenario) {
   try {
     jalon(dataDir, 'seed', '--demo');
     jalon(dataDir, 'seed', '--kpi-series', String(s.stored));
-    server = await serve(dataDir);
+    server = await serve(env(dataDir), BASE, 'inherit');
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
