@@ -37,9 +37,11 @@ describe('durability seen from the browser', () => {
       await page.getByRole('heading', { level: 1, name: 'EHPAD Connect' }).waitFor();
       const edited = 'Nord-Isère et Bourgoin-Jallieu (6 EHPAD)';
       // Both the consortium's facts and its history (the audit trail) outlive the restart.
-      await page.locator('.change-after', { hasText: edited }).waitFor();
-      // Once in the consortium's facts, once as the 'after' of its history entry.
-      expect(await page.getByText(edited, { exact: true }).count()).toBe(2);
+      const history = page.getByRole('table', { name: /^Historique de EHPAD Connect/ });
+      await history.getByText(edited).waitFor();
+      // Once in the consortium's facts, once as the new value in its history entry.
+      expect(await page.getByText(edited, { exact: true }).count()).toBe(1);
+      expect(await history.getByText(edited).count()).toBe(1);
     } finally {
       await again.close();
       await second.stop();
