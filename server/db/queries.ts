@@ -187,14 +187,15 @@ export async function periodOr404(db: Db, id: string): Promise<ReportingPeriod> 
 export async function periodValuesOf(
   db: Db,
   consortiumIds: readonly string[],
-  period: string,
+  period: string | readonly string[],
 ): Promise<KpiValue[]> {
-  if (consortiumIds.length === 0) return [];
+  const periods = typeof period === 'string' ? [period] : period;
+  if (consortiumIds.length === 0 || periods.length === 0) return [];
   const rows = await db
     .selectFrom('kpiValues')
     .selectAll()
     .where('consortiumId', 'in', consortiumIds)
-    .where('period', '=', period)
+    .where('period', 'in', periods)
     .execute();
   return currentValues(rows.map(toKpiValue));
 }

@@ -4,12 +4,14 @@ import {
   applyProgrammePatch,
   auditDiff,
   AUDITED_FIELDS,
+  buildHeatmap,
   buildPortfolio,
+  cellPeriodOf,
   canSee,
   readerOf,
 } from '../../src/domain/rules';
 import { writeAudit } from '../audit';
-import { mutationContext } from '../context';
+import { mutationContext, type RequestContext } from '../context';
 import { transaction } from '../db/guard';
 import { programmeIdsOf } from './visibility';
 import { toProgramme } from '../db/rows';
@@ -18,6 +20,7 @@ import {
   latestValuesOf,
   kpisOf,
   milestonesOf,
+  periodValuesOf,
   programmeOr404,
   settingsOf,
 } from '../db/queries';
@@ -26,7 +29,7 @@ import type { Handlers } from './types';
 
 export const programmeHandlers: Pick<
   Handlers,
-  'health' | 'listProgrammes' | 'getProgramme' | 'patchProgramme' | 'getPortfolio'
+  'health' | 'listProgrammes' | 'getProgramme' | 'patchProgramme' | 'getPortfolio' | 'getHeatmap'
 > = {
   async health({ ctx }) {
     // A load balancer should take an instance out when its database is gone.
@@ -92,12 +95,7 @@ export const programmeHandlers: Pick<
   },
 
   async getPortfolio({ params, query, ctx }) {
-    const programme = await programmeOr404(ctx.db, params.programmeId);
-    // A lead or member sees only their own consortium in the portfolio.
-    const consortia = (await consortiaOf(ctx.db, programme.id)).filter((c) =>
-      canSee(ctx.principal, { programmeId: programme.id, consortiumId: c.id }),
-    );
-    const ids = consortia.map((c) => c.id);
+    const { programme, consortia, ids } = await visibleConsortia(ctx, params.programmeId);
     return buildPortfolio({
       programme,
       consortia,
@@ -110,4 +108,29 @@ export const programmeHandlers: Pick<
         readerOf(ctx.principal, { programmeId: programme.id, consortiumId: c.id }, programme),
     });
   },
+
+  async getHeatmap({ params, query, ctx }) {
+    const { programme, consortia, ids } = await visibleConsortia(ctx, params.programmeId);
+    const kpis = await kpisOf(ctx.db, programme.id);
+    const periods = [...new Set(kpis.map((k) => cellPeriodOf(k, query.period)))];
+    return buildHeatmap({
+      programme,
+      period: query.period,
+      consortia,
+      kpis,
+      settings: await settingsOf(ctx.db, ids),
+      values: await periodValuesOf(ctx.db, ids, periods),
+      readerOf: (c) =>
+        readerOf(ctx.principal, { programmeId: programme.id, consortiumId: c.id }, programme),
+    });
+  },
 };
+
+/** A lead or member sees only their own consortium of the programme. */
+async function visibleConsortia(ctx: RequestContext, programmeId: string) {
+  const programme = await programmeOr404(ctx.db, programmeId);
+  const consortia = (await consortiaOf(ctx.db, programme.id)).filter((c) =>
+    canSee(ctx.principal, { programmeId: programme.id, consortiumId: c.id }),
+  );
+  return { programme, consortia, ids: consortia.map((c) => c.id) };
+}

@@ -77,6 +77,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           ErrorBoundary: RouteError,
           children: [
             page(paths.portfolio, () => import('./routes/portfolio')),
+            page(paths.heatmap, () => import('./routes/heatmap')),
             page(paths.consortia, () => import('./routes/consortia')),
             page(paths.consortium, () => import('./routes/consortium')),
             page(paths.reviews, () => import('./routes/reviews')),

@@ -7,6 +7,12 @@ import type { Permission } from '@domain/rules/permissions';
  */
 export const paths = {
   portfolio: { path: '/', getHref: () => '/' },
+  heatmap: {
+    path: '/heatmap',
+    getHref: (period?: string) =>
+      period ? `/heatmap?period=${encodeURIComponent(period)}` : '/heatmap',
+    permission: 'programme.read' satisfies Permission,
+  },
   consortia: { path: '/consortia', getHref: () => '/consortia' },
   consortium: {
     path: '/consortia/:consortiumId',

@@ -1,6 +1,7 @@
 import { defineKpiScenarios } from './kpi-scenarios';
 import { defineMilestoneScenarios } from './milestone-scenarios';
 import { defineOrderScenarios } from './order-scenarios';
+import { defineHeatmapScenarios } from './heatmap-scenarios';
 import { definePeriodScenarios } from './period-scenarios';
 import { defineProgrammeScenarios } from './programme-scenarios';
 import { mockTarget } from './mock-target';
@@ -13,3 +14,4 @@ defineMilestoneScenarios(mockTarget);
 defineProgrammeScenarios(mockTarget);
 defineOrderScenarios(mockTarget);
 definePeriodScenarios(mockTarget);
+defineHeatmapScenarios(mockTarget);

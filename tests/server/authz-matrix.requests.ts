@@ -148,6 +148,7 @@ export const FACTORIES: Record<MatrixRoute, Factory> = {
     headers: ifMatch(await env.version('programmes', env.target.programmeId)),
   }),
   getPortfolio: none,
+  getHeatmap: () => ({ query: 'period=2026-06' }),
   listPeriods: none,
   // A quarter: the demo opens months only.
   createPeriod: () => ({ body: { period: '2026-Q2', deadline: '2026-07-15' } }),

@@ -171,6 +171,7 @@ export const MATRIX = {
   getProgramme: { scope: 'programme', expect: programmeRead },
   patchProgramme: { scope: 'programme', expect: managerOnly(200) },
   getPortfolio: { scope: 'programme', expect: programmeRead },
+  getHeatmap: { scope: 'programme', expect: programmeRead },
   listPeriods: { scope: 'programme', expect: programmeRead },
   createPeriod: { scope: 'programme', expect: managerOnly(201) },
   getPeriod: { scope: 'period', expect: programmeRead },

@@ -5,6 +5,7 @@ export * from './milestone';
 export * from './kpi';
 export * from './reporting';
 export * from './portfolio';
+export * from './heatmap';
 export * from './routes';
 export * from './period-routes';
 export * from './auth';

@@ -3,6 +3,7 @@ import { HealthResponse, Id, IsoDate, listOf, Period } from './common';
 import { Consortium, ConsortiumPatch } from './consortium';
 import { ConsortiumKpiSummary, KpiDefinition, KpiValue, KpiValueInput } from './kpi';
 import { Evidence, Milestone, MilestoneEvent, MilestonePatch } from './milestone';
+import { Heatmap } from './heatmap';
 import { Portfolio } from './portfolio';
 import { Programme, ProgrammePatch } from './programme';
 import { ReportingPeriod } from './reporting';
@@ -89,6 +90,14 @@ const dataRoutes = {
     params: programmeParams,
     query: z.strictObject({ asOf: IsoDate.optional() }),
     response: Portfolio,
+  }),
+  getHeatmap: route({
+    method: 'GET',
+    access: read('programme'),
+    path: '/programmes/:programmeId/heatmap',
+    params: programmeParams,
+    query: z.strictObject({ period: Period }),
+    response: Heatmap,
   }),
   listPeriods: route({
     method: 'GET',

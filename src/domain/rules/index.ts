@@ -28,3 +28,4 @@ export * from './access';
 export * from './audit-diff';
 export * from './reporting-cycle';
 export * from './period-checklist';
+export * from './heatmap';

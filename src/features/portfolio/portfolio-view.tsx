@@ -14,6 +14,7 @@ import {
 } from './portfolio-filters';
 import { PortfolioPager } from './portfolio-pager';
 import { PortfolioToolbar } from './portfolio-toolbar';
+import { PortfolioViews } from './portfolio-views';
 import { ProgrammeHeader } from './programme-header';
 import { usePortfolioFilters } from './use-portfolio-filters';
 
@@ -43,6 +44,7 @@ export function PortfolioView({ programmeId, asOf }: { programmeId: string; asOf
   return (
     <>
       <ProgrammeHeader programme={portfolio.programme} asOf={portfolio.asOf} />
+      <PortfolioViews current="cards" />
       <section aria-labelledby="portfolio-consortia">
         <h2 id="portfolio-consortia" ref={heading} tabIndex={-1}>
           {t('portfolio.consortia', { count: all.length })}
