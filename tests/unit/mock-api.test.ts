@@ -42,6 +42,8 @@ function calls(): [RouteName, Record<string, string>, string][] {
       ['getMilestoneTemplate', { programmeId }, ''],
       ['listProgrammeMilestones', { programmeId }, ''],
     );
+    for (const period of new Set(demo.kpiValues.map((v) => v.period)))
+      out.push(['getHeatmap', { programmeId }, `?period=${period}`]);
     out.push(
       ['listConsortia', {}, `?programmeId=${programmeId}`],
       ['listKpis', {}, `?programmeId=${programmeId}`],
