@@ -9,3 +9,4 @@ export * from './heatmap';
 export * from './routes';
 export * from './period-routes';
 export * from './auth';
+export * from './period-exports';

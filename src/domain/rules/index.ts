@@ -29,3 +29,5 @@ export * from './audit-diff';
 export * from './reporting-cycle';
 export * from './period-checklist';
 export * from './heatmap';
+export * from './csv';
+export * from './period-export';
