@@ -29,7 +29,7 @@ import { admission } from './http/admission';
 import { readJsonBody } from './http/body';
 import { securityHeaders } from './http/headers';
 import { silentLogger, type Logger } from './logger';
-import type { Mailer, PasswordHasher } from './ports';
+import type { Mailer, PasswordHasher, SpreadsheetWriter } from './ports';
 import { handlers } from './routes';
 import type { HandlerInput, RawFile } from './routes/types';
 import { resolveScope } from './scope';
@@ -49,6 +49,8 @@ export interface AppOptions {
   /** TRUST_PROXY: the one address whose X-Forwarded-For is believed. */
   trustProxy?: string | null;
   mailer?: Mailer | null;
+  /** Node's XLSX writer (server/node/spreadsheets); none: the XLSX export answers 501. */
+  spreadsheets?: SpreadsheetWriter | null;
   passwords: PasswordHasher;
 }
 
@@ -236,6 +238,7 @@ export function createApp(options: AppOptions): Hono<Env> {
         linkOrigin: origins.links,
         session,
         mailer: options.mailer ?? null,
+        spreadsheets: options.spreadsheets ?? null,
         passwords: options.passwords,
         security,
       };

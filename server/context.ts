@@ -4,7 +4,7 @@ import type { Actor, MutationContext, Principal, Scope } from '../src/domain/rul
 import type { SecurityEvent } from './auth/security-events';
 import type { DatabaseKind } from './db/kysely';
 import type { DB } from './db/schema';
-import type { Mailer, PasswordHasher } from './ports';
+import type { Mailer, PasswordHasher, SpreadsheetWriter } from './ports';
 
 /** Injectable so that session timeouts and rate-limit windows are tested with a fake clock. */
 export interface Clock {
@@ -62,6 +62,8 @@ export interface RequestContext {
   linkOrigin: string;
   session: SessionControl;
   mailer: Mailer | null;
+  /** Null where no XLSX writer runs (the browser mocks). */
+  spreadsheets: SpreadsheetWriter | null;
   passwords: PasswordHasher;
   security(event: Omit<SecurityEvent, 'ip' | 'requestId'>): Promise<void>;
 }

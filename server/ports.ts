@@ -1,3 +1,5 @@
+import type { ExportTable } from '../src/domain/rules/period-export';
+
 /*
  * What the API needs from the runtime it runs in. The app itself is plain Web-standard code
  * (Request, Response, Web Crypto), so it runs in Node behind `npm start` and in the browser behind
@@ -31,4 +33,12 @@ export interface PasswordHasher {
    * address takes as long as a wrong password.
    */
   verify(stored: string | null, password: string): Promise<Verification>;
+}
+
+/**
+ * Writes tables as an XLSX workbook. The writer (exceljs) needs Node, so it is injected by
+ * server/node; where none is (the browser mocks), the XLSX export answers 501 and CSV still works.
+ */
+export interface SpreadsheetWriter {
+  workbook(tables: readonly ExportTable[]): Promise<Uint8Array<ArrayBuffer>>;
 }

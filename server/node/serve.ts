@@ -12,6 +12,7 @@ import { compressed } from './compress';
 import { originsOf, type Config } from './config';
 import { smtpMailer } from './mailer';
 import { staticFiles } from './static';
+import { excelWriter } from './spreadsheets';
 
 /** In-flight answers get this long after a stop signal; the process limit is 10 s. */
 const DRAIN_GRACE_MS = 5_000;
@@ -47,6 +48,7 @@ export async function listen(
     origins: originsOf(config),
     trustProxy: config.trustProxy,
     mailer: config.smtp ? smtpMailer(config.smtp, logger) : null,
+    spreadsheets: excelWriter,
   });
   const server = await new Promise<Server>((ok, fail) => {
     // The socket rides in `env` (client address for rate limits and audit): pass it on whole.

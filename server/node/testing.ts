@@ -16,6 +16,7 @@ import type { TableName } from '../db/schema';
 import { argon2Hasher } from './argon2';
 import { openDatabase, type Database } from './database';
 import { staticFiles } from './static';
+import { excelWriter } from './spreadsheets';
 
 export interface TestServerOptions {
   database: 'pglite' | 'postgres';
@@ -157,6 +158,7 @@ export async function createTestServer(options: TestServerOptions): Promise<Test
       : { links: TEST_ORIGIN, accepted: [TEST_ORIGIN] },
     trustProxy: options.trustProxy ?? null,
     mailer: options.mailer ?? null,
+    spreadsheets: excelWriter,
   });
 
   const client = (): Client => {

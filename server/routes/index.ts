@@ -7,6 +7,7 @@ import { kpiReadingHandlers } from './kpi-readings';
 import { kpiHandlers } from './kpis';
 import { milestonePlanHandlers } from './milestone-plans';
 import { milestoneHandlers } from './milestones';
+import { periodExportHandlers } from './period-exports';
 import { periodHandlers } from './periods';
 import { programmeHandlers } from './programmes';
 import { reviewHandlers } from './reviews';
@@ -25,6 +26,7 @@ export const handlers: Handlers = {
   ...kpiCatalogueHandlers,
   ...kpiReadingHandlers,
   ...periodHandlers,
+  ...periodExportHandlers,
   ...authHandlers,
   ...userHandlers,
   ...activityHandlers,

@@ -170,6 +170,8 @@ export const FACTORIES: Record<MatrixRoute, Factory> = {
     };
   },
   getPeriodChecklist: none,
+  exportPeriodXlsx: none,
+  exportPeriodCsv: () => ({ query: 'sheet=kpis' }),
   listConsortia: byProgramme,
   getConsortium: none,
   patchConsortium: async (env) => ({

@@ -179,6 +179,8 @@ export const MATRIX = {
   lockPeriod: { scope: 'period', expect: managerOnly(200) },
   reopenPeriod: { scope: 'period', expect: managerOnly(200) },
   getPeriodChecklist: { scope: 'period', expect: programmeRead },
+  exportPeriodXlsx: { scope: 'period', expect: programmeRead },
+  exportPeriodCsv: { scope: 'period', expect: programmeRead },
   listConsortia: { scope: 'list', expect: list },
   getConsortium: { scope: 'consortium', expect: consortiumRead },
   patchConsortium: { scope: 'consortium', expect: consortiumWrite(200) },
