@@ -168,9 +168,11 @@ function slipTable(src: PeriodExportSource, l: ExportLabels, code: (id: string) 
   const start = periodStartDate(src.period);
   const end = periodEndDate(src.period);
   const milestoneById = new Map(src.milestones.map((m) => [m.id, m]));
-  // The moves recorded during the period, oldest first.
+  // The moves into or out of the period, and those recorded during it.
   const rows = src.slips
-    .filter((s) => within(s.at, start, end))
+    .filter(
+      (s) => within(s.from, start, end) || within(s.to, start, end) || within(s.at, start, end),
+    )
     .flatMap((s) => {
       const m = milestoneById.get(s.milestoneId);
       return m ? [{ s, m }] : [];
