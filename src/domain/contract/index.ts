@@ -8,4 +8,5 @@ export * from './portfolio';
 export * from './heatmap';
 export * from './routes';
 export * from './period-routes';
+export * from './period-report';
 export * from './auth';

@@ -12,6 +12,7 @@ import { authRoutes } from './auth-routes';
 import { kpiRoutes } from './kpi-routes';
 import { milestoneRoutes } from './milestone-routes';
 import { periodRoutes } from './period-routes';
+import { periodReportRoutes } from './period-report';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -212,6 +213,7 @@ export const routes = {
   ...milestoneRoutes,
   ...kpiRoutes,
   ...periodRoutes,
+  ...periodReportRoutes,
   ...authRoutes,
 } as const;
 

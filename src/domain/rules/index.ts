@@ -29,3 +29,4 @@ export * from './audit-diff';
 export * from './reporting-cycle';
 export * from './period-checklist';
 export * from './heatmap';
+export * from './period-report';
