@@ -8,6 +8,7 @@ import { kpiHandlers } from './kpis';
 import { milestonePlanHandlers } from './milestone-plans';
 import { milestoneHandlers } from './milestones';
 import { periodHandlers } from './periods';
+import { periodReportHandlers } from './period-report';
 import { programmeHandlers } from './programmes';
 import { reviewHandlers } from './reviews';
 import type { Handlers } from './types';
@@ -25,6 +26,7 @@ export const handlers: Handlers = {
   ...kpiCatalogueHandlers,
   ...kpiReadingHandlers,
   ...periodHandlers,
+  ...periodReportHandlers,
   ...authHandlers,
   ...userHandlers,
   ...activityHandlers,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, LocalizedText, text, Timestamp } from './common';
+import { Id, IsoDate, Locale, LocalizedText, text, Timestamp } from './common';
 import { HeatmapCell, HeatmapKpi } from './heatmap';
 import { KpiSeries } from './kpi';
 import { MilestoneStatus } from './milestone';
@@ -66,7 +66,7 @@ export const ReportArchive = z.strictObject({
   periodId: Id,
   version: z.number().int().min(1),
   status: z.enum(['pending', 'ready', 'failed']),
-  language: z.enum(['fr', 'en']),
+  language: Locale,
   sha256: text()
     .regex(/^[0-9a-f]{64}$/)
     .nullable(),
@@ -79,6 +79,8 @@ export const ReportArchive = z.strictObject({
 export type ReportArchive = z.infer<typeof ReportArchive>;
 
 const read = { kind: 'scoped', permission: 'programme.read', scope: 'period' } as const;
+/** The archive shows every consortium: the committee's file, for managers and observers. */
+const exportRead = { kind: 'scoped', permission: 'export.read', scope: 'period' } as const;
 const periodParams = z.strictObject({ periodId: Id });
 const archiveParams = z.strictObject({
   periodId: Id,
@@ -96,14 +98,14 @@ export const periodReportRoutes = {
   }),
   listReportArchives: route({
     method: 'GET',
-    access: read,
+    access: exportRead,
     path: '/periods/:periodId/report/archives',
     params: periodParams,
     response: z.strictObject({ items: z.array(ReportArchive) }),
   }),
   downloadReportArchive: route({
     method: 'GET',
-    access: read,
+    access: exportRead,
     path: '/periods/:periodId/report/archives/:version',
     params: archiveParams,
     /** The stored PDF as an attachment, byte for byte as it was generated. */
