@@ -201,6 +201,21 @@ export interface ReportingPeriodsTable {
   version: number;
 }
 
+/** The report PDF archived at each lock (migration 008, decision 012). */
+export interface ReportArchivesTable {
+  id: string;
+  periodId: string;
+  version: number;
+  status: 'pending' | 'ready' | 'failed';
+  language: 'fr' | 'en';
+  bytes: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+  sha256: ColumnType<string | null, string | null | undefined, string | null>;
+  requestedAt: Timestamptz;
+  generatedAt: ColumnType<Date | null, string | null | undefined, string | null>;
+  attempts: ColumnType<number, number | undefined, number>;
+  error: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 export interface UsersTable {
   id: string;
   email: string;
@@ -315,6 +330,7 @@ export interface DB {
   consortiumKpis: ConsortiumKpisTable;
   kpiValues: KpiValuesTable;
   reportingPeriods: ReportingPeriodsTable;
+  reportArchives: ReportArchivesTable;
   users: UsersTable;
   memberships: MembershipsTable;
   settings: SettingsTable;
@@ -340,6 +356,7 @@ export const TABLES = [
   'consortium_kpis',
   'kpi_values',
   'reporting_periods',
+  'report_archives',
   'users',
   'memberships',
   'settings',

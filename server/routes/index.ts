@@ -9,6 +9,7 @@ import { milestonePlanHandlers } from './milestone-plans';
 import { milestoneHandlers } from './milestones';
 import { periodExportHandlers } from './period-exports';
 import { periodHandlers } from './periods';
+import { periodReportHandlers } from './period-report';
 import { programmeHandlers } from './programmes';
 import { reviewHandlers } from './reviews';
 import type { Handlers } from './types';
@@ -27,6 +28,7 @@ export const handlers: Handlers = {
   ...kpiReadingHandlers,
   ...periodHandlers,
   ...periodExportHandlers,
+  ...periodReportHandlers,
   ...authHandlers,
   ...userHandlers,
   ...activityHandlers,

@@ -9,7 +9,7 @@ import {
   periodExportTables,
   toCsv,
   type ExportTable,
-  type MilestoneSlip,
+  type SlipEvent,
 } from '../../src/domain/rules';
 import type { RequestContext } from '../context';
 import {
@@ -47,7 +47,7 @@ async function slipsOf(ctx: RequestContext, milestoneIds: readonly string[]) {
     .where('type', '=', 'replan')
     .where('milestoneId', 'in', milestoneIds)
     .execute();
-  return rows.flatMap((r): MilestoneSlip[] =>
+  return rows.flatMap((r): SlipEvent[] =>
     r.previousDate && r.newDate
       ? [
           {

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { ReportingPeriod } from '../../src/domain/contract';
+import type { Locale, ReportingPeriod } from '../../src/domain/contract';
 import { preconditionFailed } from '../../src/domain/problems';
 import {
   applyPeriodPatch,
@@ -25,6 +25,7 @@ import {
   settingsOf,
 } from '../db/queries';
 import type { DB } from '../db/schema';
+import { requestArchive } from '../jobs/report-archive';
 import type { Handlers } from './types';
 
 const PERIOD_FIELDS = [
@@ -79,12 +80,27 @@ function update(
   ifMatch: number | null,
   action: 'period.update' | 'period.lock' | 'period.reopen',
   change: (p: ReportingPeriod) => ReportingPeriod,
+  /** More writes in the same transaction, once the period is saved. */
+  then?: (tx: Transaction<DB>, saved: ReportingPeriod) => Promise<void>,
 ) {
   return transaction(ctx.db, async (tx) => {
     const current = await periodOr404(tx, id);
     if (current.version !== ifMatch) throw preconditionFailed(current);
-    return savePeriod(tx, ctx, action, current, change(current));
+    const saved = await savePeriod(tx, ctx, action, current, change(current));
+    await then?.(tx, saved);
+    return saved;
   });
+}
+
+/** The archive speaks the locking manager's language; French when nobody is signed in. */
+async function languageOf(tx: Transaction<DB>, ctx: RequestContext): Promise<Locale> {
+  if (!ctx.principal) return 'fr';
+  const user = await tx
+    .selectFrom('users')
+    .select('locale')
+    .where('id', '=', ctx.principal.userId)
+    .executeTakeFirst();
+  return user?.locale ?? 'fr';
 }
 
 export const periodHandlers: Pick<
@@ -130,8 +146,14 @@ export const periodHandlers: Pick<
   },
 
   async lockPeriod({ params, ifMatch, ctx }) {
-    return update(ctx, params.periodId, ifMatch, 'period.lock', (p) =>
-      lockPeriod(p, mutationContext(ctx)),
+    // The archive to come commits with the lock: a lock never stands without its report.
+    return update(
+      ctx,
+      params.periodId,
+      ifMatch,
+      'period.lock',
+      (p) => lockPeriod(p, mutationContext(ctx)),
+      async (tx, locked) => requestArchive(tx, locked, await languageOf(tx, ctx), ctx.clock.now()),
     );
   },
 

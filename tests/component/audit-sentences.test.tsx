@@ -264,6 +264,13 @@ const ENTRIES: Record<AuditAction, Shape[]> = {
       after: { period: '2026-11', status: 'open', reopenReason: 'Correction du financeur' },
     },
   ],
+  'period.archiveRetry': [
+    {
+      entityType: 'period',
+      before: { archive: 1, archiveStatus: 'failed' },
+      after: { period: '2026-11', archive: 1, archiveStatus: 'pending' },
+    },
+  ],
 };
 
 const KPIS = {

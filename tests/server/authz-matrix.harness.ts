@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { generateDemo } from '@domain/demo/generate';
 import type { Dataset } from '@domain/demo/dataset';
@@ -148,6 +148,40 @@ export async function storeEvidenceFile(
     await tx.insertInto('evidenceFiles').values({ evidenceId: id, content }).execute();
   });
   return id;
+}
+
+/**
+ * Version 1 of a period's report archive, in the given state (a ready one holds a tiny PDF);
+ * written again on every call so that a retried cell finds it as it was. No row for a missing
+ * period: its cells are refused before any archive is read.
+ */
+export async function storeReportArchive(
+  db: Kysely<DB>,
+  periodId: string,
+  status: 'ready' | 'failed',
+  now: string,
+): Promise<void> {
+  const period = await db
+    .selectFrom('reportingPeriods')
+    .select('id')
+    .where('id', '=', periodId)
+    .executeTakeFirst();
+  if (!period) return;
+  const bytes = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+  const ready = status === 'ready';
+  const row = {
+    status,
+    bytes: ready ? bytes : null,
+    sha256: ready ? createHash('sha256').update(bytes).digest('hex') : null,
+    generatedAt: ready ? now : null,
+    attempts: ready ? 1 : 3,
+    error: ready ? null : 'Error: matrix',
+  };
+  await db
+    .insertInto('reportArchives')
+    .values({ id: randomUUID(), periodId, version: 1, language: 'fr', requestedAt: now, ...row })
+    .onConflict((oc) => oc.columns(['periodId', 'version']).doUpdateSet(row))
+    .execute();
 }
 
 export async function auditCount(db: Kysely<DB>): Promise<number> {

@@ -108,6 +108,8 @@ export interface FactoryEnv {
   invitationToken: (consortiumId: string, email: string) => Promise<string>;
   /** Stores a PDF on the milestone (no audit row) and returns its evidence id. */
   evidenceFile: (milestoneId: string) => Promise<string>;
+  /** Stores version 1 of the period's report archive, ready or failed. */
+  reportArchive: (periodId: string, status: 'ready' | 'failed') => Promise<void>;
 }
 
 const EMAILS: Record<PrincipalName, string> = {
@@ -172,6 +174,16 @@ export const FACTORIES: Record<MatrixRoute, Factory> = {
   getPeriodChecklist: none,
   exportPeriodXlsx: none,
   exportPeriodCsv: () => ({ query: 'sheet=kpis' }),
+  getPeriodReport: none,
+  listReportArchives: none,
+  downloadReportArchive: async (env) => {
+    await env.reportArchive(env.target.periodId, 'ready');
+    return { params: { version: '1' } };
+  },
+  retryReportArchive: async (env) => {
+    await env.reportArchive(env.target.periodId, 'failed');
+    return { params: { version: '1' } };
+  },
   listConsortia: byProgramme,
   getConsortium: none,
   patchConsortium: async (env) => ({

@@ -7,6 +7,7 @@ import {
   issueInvitation,
   readSessions,
   storeEvidenceFile,
+  storeReportArchive,
   restoreSessions,
   securityEventCount,
   seedForeignProgramme,
@@ -43,6 +44,7 @@ export function authzMatrixSuite(database: 'pglite' | 'postgres'): void {
     'patchPeriod',
     'lockPeriod',
     'reopenPeriod',
+    'retryReportArchive',
     'patchConsortium',
     'patchMilestone',
     'putKpiValue',
@@ -63,9 +65,12 @@ export function authzMatrixSuite(database: 'pglite' | 'postgres'): void {
     'addEvidenceLink',
     'uploadEvidence',
     'deleteEvidence',
+    'retryReportArchive',
   ]);
   /** Routes whose request factory stores something first (a link, a file to delete). */
   const STORES_FIRST: ReadonlySet<MatrixRoute> = new Set([
+    'downloadReportArchive',
+    'retryReportArchive',
     'acceptToken',
     'downloadEvidence',
     'deleteEvidence',
@@ -146,6 +151,8 @@ export function authzMatrixSuite(database: 'pglite' | 'postgres'): void {
       },
       kpiSettings: (consortiumId, kpiId) => settingsOr(db(), consortiumId, kpiId),
       evidenceFile: (milestoneId) => storeEvidenceFile(db(), milestoneId, server.clock.now()),
+      reportArchive: (periodId, status) =>
+        storeReportArchive(db(), periodId, status, server.clock.now()),
       invitationToken: (consortiumId, email) =>
         issueInvitation(db(), {
           email,

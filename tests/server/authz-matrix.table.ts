@@ -99,6 +99,15 @@ const managerOnly = (ok: 200 | 201): Grid => ({
   manager: [ok, 404, 404],
   disabled: OUT,
 });
+/** The committee's files (exports, archived reports): managers and observers, not consortia. */
+const exportRead: Grid = {
+  anonymous: OUT,
+  observer: [200, 404, 404],
+  member: [403, 404, 404],
+  lead: [403, 404, 404],
+  manager: [200, 404, 404],
+  disabled: OUT,
+};
 /** Manager-only functions on a user: a missing user of a visible programme is 403 to non-managers. */
 const managerOnUser = (ok: 200 | 201): Grid => ({
   anonymous: OUT,
@@ -181,6 +190,10 @@ export const MATRIX = {
   getPeriodChecklist: { scope: 'period', expect: programmeRead },
   exportPeriodXlsx: { scope: 'period', expect: programmeRead },
   exportPeriodCsv: { scope: 'period', expect: programmeRead },
+  getPeriodReport: { scope: 'period', expect: programmeRead },
+  listReportArchives: { scope: 'period', expect: exportRead },
+  downloadReportArchive: { scope: 'period', expect: exportRead },
+  retryReportArchive: { scope: 'period', expect: managerOnly(200) },
   listConsortia: { scope: 'list', expect: list },
   getConsortium: { scope: 'consortium', expect: consortiumRead },
   patchConsortium: { scope: 'consortium', expect: consortiumWrite(200) },

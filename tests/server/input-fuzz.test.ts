@@ -6,7 +6,12 @@ import { API_PREFIX, routes, type RouteDef, type RouteName } from '@domain/contr
 import { TABLES } from '@server/db/schema';
 import { settingsOr } from '@server/db/queries';
 import { createTestServer, DEMO_LOGINS, type Client, type TestServer } from '@server/node/testing';
-import { auditCount, issueInvitation, storeEvidenceFile } from './authz-matrix.harness';
+import {
+  auditCount,
+  issueInvitation,
+  storeEvidenceFile,
+  storeReportArchive,
+} from './authz-matrix.harness';
 import { FACTORIES, targetOf, type FactoryEnv } from './authz-matrix.requests';
 import { MATRIX } from './authz-matrix.table';
 import {
@@ -105,6 +110,9 @@ function envFor(name: RouteName): FactoryEnv {
     kpiSettings: (consortiumId, kpiId) => settingsOr(db(), consortiumId, kpiId),
     evidenceFile: writes((milestoneId: string) =>
       storeEvidenceFile(db(), milestoneId, server.clock.now()),
+    ),
+    reportArchive: writes((periodId: string, status: 'ready' | 'failed') =>
+      storeReportArchive(db(), periodId, status, server.clock.now()),
     ),
     invitationToken: writes((consortiumId: string, email: string) =>
       issueInvitation(db(), {

@@ -6,6 +6,7 @@ import { kpiCatalogue } from './004-kpi-catalogue';
 import { milestoneWithdraw } from './005-milestone-withdraw';
 import { jobs } from './006-jobs';
 import { reportingCycle } from './007-reporting-cycle';
+import { reportArchives } from './008-report-archives';
 
 /**
  * Listed by hand rather than globbed from disk so migrations work the same under tsx, vitest and
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '005-milestone-withdraw': milestoneWithdraw,
   '006-jobs': jobs,
   '007-reporting-cycle': reportingCycle,
+  '008-report-archives': reportArchives,
 };
 
 export const migrationProvider: MigrationProvider = {

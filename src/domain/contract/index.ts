@@ -8,5 +8,6 @@ export * from './portfolio';
 export * from './heatmap';
 export * from './routes';
 export * from './period-routes';
+export * from './period-report';
 export * from './auth';
 export * from './period-exports';

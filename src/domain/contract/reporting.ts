@@ -47,6 +47,7 @@ export const AuditAction = z.enum([
   'period.update',
   'period.lock',
   'period.reopen',
+  'period.archiveRetry',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -13,6 +13,7 @@ import { kpiRoutes } from './kpi-routes';
 import { milestoneRoutes } from './milestone-routes';
 import { periodRoutes } from './period-routes';
 import { periodExportRoutes } from './period-exports';
+import { periodReportRoutes } from './period-report';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -214,6 +215,7 @@ export const routes = {
   ...kpiRoutes,
   ...periodRoutes,
   ...periodExportRoutes,
+  ...periodReportRoutes,
   ...authRoutes,
 } as const;
 

@@ -31,3 +31,4 @@ export * from './period-checklist';
 export * from './heatmap';
 export * from './csv';
 export * from './period-export';
+export * from './period-report';

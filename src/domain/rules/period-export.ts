@@ -67,7 +67,7 @@ export interface ExportLabels {
 }
 
 /** A forecast date moved, with the reason its author gave. */
-export interface MilestoneSlip {
+export interface SlipEvent {
   milestoneId: string;
   from: IsoDate;
   to: IsoDate;
@@ -81,7 +81,7 @@ export interface PeriodExportSource {
   /** For an export reader; its consortia are the ones the requester may see. */
   heatmap: Heatmap;
   milestones: readonly Milestone[];
-  slips: readonly MilestoneSlip[];
+  slips: readonly SlipEvent[];
 }
 
 const within = (date: string | null, start: IsoDate, end: IsoDate) =>

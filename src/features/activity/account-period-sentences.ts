@@ -59,6 +59,14 @@ export const ACCOUNT_AND_PERIOD_SENTENCES: Record<AccountOrPeriod, Builder> = {
     ),
   'period.lock': (c, _b, a) =>
     only(c.t('audit.sentence.period_lock', { who: c.who, period: period(a.period, c) ?? '' })),
+  'period.archiveRetry': (c, _b, a) =>
+    only(
+      c.t('audit.sentence.period_archiveRetry', {
+        who: c.who,
+        period: period(a.period, c) ?? '',
+        version: String(a.archive),
+      }),
+    ),
   'period.reopen': (c, _b, a) =>
     only(
       quoted(
