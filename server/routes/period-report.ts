@@ -4,7 +4,6 @@ import { notFound, Problem } from '../../src/domain/problems';
 import { buildPeriodReport, canSee, readerOf, type ReaderOptions } from '../../src/domain/rules';
 import type { Principal } from '../../src/domain/rules/permissions';
 import { writeAudit } from '../audit';
-import type { RequestContext } from '../context';
 import { transaction } from '../db/guard';
 import {
   consortiaOf,
