@@ -25,6 +25,7 @@ const ids = {
   userId: 'user-lead-a',
   milestoneId: '',
   evidenceId: 'any-evidence',
+  version: '1',
 };
 
 /** A body each mutation would accept from its own page. */
@@ -68,6 +69,7 @@ const bodies: Record<string, unknown> = {
   patchPeriod: { commentary: 'Forged' },
   lockPeriod: {},
   reopenPeriod: { reason: 'Forged' },
+  retryReportArchive: {},
   applyMilestoneTemplate: {},
   approveMilestonePlan: {},
   createMilestone: {

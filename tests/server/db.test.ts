@@ -47,6 +47,7 @@ describe('migrations', () => {
       '005-milestone-withdraw',
       '006-jobs',
       '007-reporting-cycle',
+      '008-report-archives',
     ]);
     expect(await migrate(database.db)).toEqual([]);
     await database.close();

@@ -12,6 +12,7 @@ import {
   PlanStatus,
   TransitionAction,
 } from '@domain/contract/milestone';
+import { ReportArchive } from '@domain/contract/period-report';
 import { ReportingPeriod, Role } from '@domain/contract/reporting';
 import { SecurityEventKind } from '@server/auth/security-events';
 import { migrate } from '@server/db/migrate';
@@ -45,6 +46,8 @@ const ENUM_OF: Record<string, readonly string[]> = {
   milestones_phase_check: Phase.options,
   milestones_status_check: MilestoneStatus.options,
   reporting_periods_status_check: ReportingPeriod.shape.status.options,
+  report_archives_status_check: ReportArchive.shape.status.options,
+  report_archives_language_check: Locale.options,
   security_events_kind_check: SecurityEventKind.options,
   users_locale_check: Locale.options,
 };

@@ -72,6 +72,10 @@ function calls(): [RouteName, Record<string, string>, string][] {
   }
   for (const p of demo.periods.filter((x) => managed(x.programmeId))) {
     out.push(['getPeriod', { periodId: p.id }, ''], ['getPeriodChecklist', { periodId: p.id }, '']);
+    out.push(
+      ['getPeriodReport', { periodId: p.id }, ''],
+      ['listReportArchives', { periodId: p.id }, ''],
+    );
   }
   for (const k of demo.kpis) out.push(['getKpi', { kpiId: k.id }, '']);
   for (const k of demo.kpis) out.push(['getKpiSeries', { kpiId: k.id }, '']);
