@@ -4,7 +4,9 @@ import type {
   ConsortiumKpi,
   KpiDefinition,
   KpiValue,
+  Locale,
   Milestone,
+  MilestoneEvent,
   Programme,
   ReportingPeriod,
 } from '../../src/domain/contract';
@@ -24,6 +26,7 @@ import {
   toKpi,
   toKpiValue,
   toMilestone,
+  toMilestoneEvent,
   toPeriod,
   toProgramme,
 } from './rows';
@@ -74,6 +77,32 @@ export async function milestonesOf(db: Db, consortiumIds: readonly string[]): Pr
   return rows
     .map(toMilestone)
     .sort((a, b) => compareText(a.consortiumId, b.consortiumId) || compareMilestones(a, b));
+}
+
+/** The forecast moves of these milestones, each with the reason its author gave. */
+export async function replanEventsOf(
+  db: Db,
+  milestoneIds: readonly string[],
+): Promise<MilestoneEvent[]> {
+  if (milestoneIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('milestoneEvents')
+    .selectAll()
+    .where('type', '=', 'replan')
+    .where('milestoneId', 'in', milestoneIds)
+    .execute();
+  return rows.map(toMilestoneEvent);
+}
+
+/** The language of a signed-in user's account; French (the programme's) for anyone else. */
+export async function localeOfUser(db: Db, userId: string | undefined): Promise<Locale> {
+  if (userId === undefined) return 'fr';
+  const user = await db
+    .selectFrom('users')
+    .select('locale')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return user?.locale ?? 'fr';
 }
 
 export async function kpiOr404(db: Db, id: string): Promise<KpiDefinition> {

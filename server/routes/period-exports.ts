@@ -9,16 +9,17 @@ import {
   periodExportTables,
   toCsv,
   type ExportTable,
-  type SlipEvent,
 } from '../../src/domain/rules';
 import type { RequestContext } from '../context';
 import {
   consortiaOf,
   kpisOf,
+  localeOfUser,
   milestonesOf,
   periodOr404,
   periodValuesOf,
   programmeOr404,
+  replanEventsOf,
   settingsOf,
 } from '../db/queries';
 import { exportLabels } from '../exports/labels';
@@ -27,40 +28,8 @@ import type { Handlers, RawFile } from './types';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The reader's language when the link names none: the one of their account. */
-async function localeOf(ctx: RequestContext, asked: Locale | undefined): Promise<Locale> {
-  if (asked) return asked;
-  if (!ctx.principal) return 'fr';
-  const user = await ctx.db
-    .selectFrom('users')
-    .select('locale')
-    .where('id', '=', ctx.principal.userId)
-    .executeTakeFirst();
-  return user?.locale ?? 'fr';
-}
-
-/** Forecast moves of these milestones, with their reasons (the `replan` events). */
-async function slipsOf(ctx: RequestContext, milestoneIds: readonly string[]) {
-  if (milestoneIds.length === 0) return [];
-  const rows = await ctx.db
-    .selectFrom('milestoneEvents')
-    .select(['milestoneId', 'previousDate', 'newDate', 'comment', 'at'])
-    .where('type', '=', 'replan')
-    .where('milestoneId', 'in', milestoneIds)
-    .execute();
-  return rows.flatMap((r): SlipEvent[] =>
-    r.previousDate && r.newDate
-      ? [
-          {
-            milestoneId: r.milestoneId,
-            from: r.previousDate,
-            to: r.newDate,
-            reason: r.comment,
-            at: new Date(r.at).toISOString(),
-          },
-        ]
-      : [],
-  );
-}
+const localeOf = (ctx: RequestContext, asked: Locale | undefined): Promise<Locale> =>
+  asked ? Promise.resolve(asked) : localeOfUser(ctx.db, ctx.principal?.userId);
 
 /**
  * The period's tables as this requester may take them away: their consortia only (a lead's own),
@@ -85,12 +54,12 @@ async function tablesOf(ctx: RequestContext, period: ReportingPeriod, locale: Lo
     readerOf: () => reader,
   });
   const milestones = await milestonesOf(ctx.db, ids);
-  const slips = await slipsOf(
-    ctx,
+  const events = await replanEventsOf(
+    ctx.db,
     milestones.map((m) => m.id),
   );
   return periodExportTables(
-    { period: period.period, heatmap, milestones, slips },
+    { period: period.period, heatmap, milestones, events },
     exportLabels(locale),
   );
 }

@@ -12,9 +12,9 @@ import {
   milestonesOf,
   periodOr404,
   programmeOr404,
+  replanEventsOf,
   settingsOf,
 } from '../db/queries';
-import { toMilestoneEvent } from '../db/rows';
 import type { DB } from '../db/schema';
 import { archiveMetadata, scheduleArchive, toReportArchive } from '../jobs/report-archive';
 import type { Handlers, RawFile } from './types';
@@ -42,19 +42,6 @@ export async function loadPeriodReport(
   );
   const ids = consortia.map((c) => c.id);
   const milestones = await milestonesOf(db, ids);
-  const events =
-    milestones.length === 0
-      ? []
-      : await db
-          .selectFrom('milestoneEvents')
-          .selectAll()
-          .where('type', '=', 'replan')
-          .where(
-            'milestoneId',
-            'in',
-            milestones.map((m) => m.id),
-          )
-          .execute();
   return buildPeriodReport({
     programme,
     period,
@@ -63,7 +50,10 @@ export async function loadPeriodReport(
     settings: await settingsOf(db, ids),
     values: await currentValuesOf(db, ids),
     milestones,
-    events: events.map(toMilestoneEvent),
+    events: await replanEventsOf(
+      db,
+      milestones.map((m) => m.id),
+    ),
     today: reader.today,
     generatedAt: reader.now,
     readerOf: (c) => reader.readerOf(programme, c.id),

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Locale, ReportingPeriod } from '../../src/domain/contract';
+import type { ReportingPeriod } from '../../src/domain/contract';
 import { preconditionFailed } from '../../src/domain/problems';
 import {
   applyPeriodPatch,
@@ -21,6 +21,7 @@ import {
   periodOr404,
   periodsOf,
   periodValuesOf,
+  localeOfUser,
   programmeOr404,
   settingsOf,
 } from '../db/queries';
@@ -92,17 +93,6 @@ function update(
   });
 }
 
-/** The archive speaks the locking manager's language; French when nobody is signed in. */
-async function languageOf(tx: Transaction<DB>, ctx: RequestContext): Promise<Locale> {
-  if (!ctx.principal) return 'fr';
-  const user = await tx
-    .selectFrom('users')
-    .select('locale')
-    .where('id', '=', ctx.principal.userId)
-    .executeTakeFirst();
-  return user?.locale ?? 'fr';
-}
-
 export const periodHandlers: Pick<
   Handlers,
   | 'createPeriod'
@@ -146,14 +136,16 @@ export const periodHandlers: Pick<
   },
 
   async lockPeriod({ params, ifMatch, ctx }) {
-    // The archive to come commits with the lock: a lock never stands without its report.
+    // The archive to come commits with the lock: a lock never stands without its report. It is
+    // written in the locking manager's language.
     return update(
       ctx,
       params.periodId,
       ifMatch,
       'period.lock',
       (p) => lockPeriod(p, mutationContext(ctx)),
-      async (tx, locked) => requestArchive(tx, locked, await languageOf(tx, ctx), ctx.clock.now()),
+      async (tx, locked) =>
+        requestArchive(tx, locked, await localeOfUser(tx, ctx.principal?.userId), ctx.clock.now()),
     );
   },
 

@@ -1,10 +1,11 @@
-import type { IsoDate, Locale, Period } from '../contract/common';
+import type { Locale, Period } from '../contract/common';
 import type { Heatmap, HeatmapKpi } from '../contract/heatmap';
 import type { KpiStatus } from '../contract/kpi';
-import type { Milestone, MilestoneStatus } from '../contract/milestone';
+import type { Milestone, MilestoneEvent, MilestoneStatus } from '../contract/milestone';
 import type { ExportSheet } from '../contract/period-exports';
 import { compareConsortia, compareMilestones, compareText } from './ordering';
-import { daysBetween, periodEndDate, periodStartDate } from './periods';
+import { milestoneSlips } from './period-report';
+import { daysBetween, isWithinPeriod } from './periods';
 import { smallCountLabel } from './small-counts';
 
 /*
@@ -66,34 +67,22 @@ export interface ExportLabels {
   no: string;
 }
 
-/** A forecast date moved, with the reason its author gave. */
-export interface SlipEvent {
-  milestoneId: string;
-  from: IsoDate;
-  to: IsoDate;
-  reason: string | null;
-  /** When the move was recorded (ISO timestamp). */
-  at: string;
-}
-
 export interface PeriodExportSource {
   period: Period;
   /** For an export reader; its consortia are the ones the requester may see. */
   heatmap: Heatmap;
   milestones: readonly Milestone[];
-  slips: readonly SlipEvent[];
+  /** The milestones' events: their `replan` events are the slips. */
+  events: readonly MilestoneEvent[];
 }
-
-const within = (date: string | null, start: IsoDate, end: IsoDate) =>
-  date !== null && date.slice(0, 10) >= start && date.slice(0, 10) <= end;
 
 function milestoneTable(src: PeriodExportSource, l: ExportLabels, code: (id: string) => string) {
   const c = l.columns.milestones;
-  const start = periodStartDate(src.period);
-  const end = periodEndDate(src.period);
   // Due in the period, or achieved in it: what a steering committee asks about this period.
   const rows = src.milestones
-    .filter((m) => within(m.forecastDate, start, end) || within(m.actualDate, start, end))
+    .filter(
+      (m) => isWithinPeriod(m.forecastDate, src.period) || isWithinPeriod(m.actualDate, src.period),
+    )
     .sort(
       (a, b) => compareText(code(a.consortiumId), code(b.consortiumId)) || compareMilestones(a, b),
     )
@@ -165,18 +154,16 @@ function kpiTable(src: PeriodExportSource, l: ExportLabels, code: (id: string) =
 
 function slipTable(src: PeriodExportSource, l: ExportLabels, code: (id: string) => string) {
   const c = l.columns.slips;
-  const start = periodStartDate(src.period);
-  const end = periodEndDate(src.period);
-  const milestoneById = new Map(src.milestones.map((m) => [m.id, m]));
   // The moves into or out of the period, and those recorded during it.
-  const rows = src.slips
-    .filter(
-      (s) => within(s.from, start, end) || within(s.to, start, end) || within(s.at, start, end),
+  const rows = src.milestones
+    .flatMap((m) =>
+      milestoneSlips(src.events, m.id).flatMap((slip) => {
+        const { previousDate: from, newDate: to, at } = slip;
+        if (from === null || to === null) return [];
+        const s = { from, to, at, reason: slip.reason };
+        return [from, to, at].some((d) => isWithinPeriod(d, src.period)) ? [{ s, m }] : [];
+      }),
     )
-    .flatMap((s) => {
-      const m = milestoneById.get(s.milestoneId);
-      return m ? [{ s, m }] : [];
-    })
     .sort(
       (a, b) =>
         compareText(code(a.m.consortiumId), code(b.m.consortiumId)) ||

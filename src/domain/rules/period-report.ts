@@ -2,7 +2,12 @@ import type { IsoDate, Timestamp } from '../contract/common';
 import type { Consortium } from '../contract/consortium';
 import type { ConsortiumKpi, KpiDefinition, KpiValue } from '../contract/kpi';
 import type { Milestone, MilestoneEvent } from '../contract/milestone';
-import type { PeriodReport, ReportConsortium, ReportMilestone } from '../contract/period-report';
+import type {
+  MilestoneSlip,
+  PeriodReport,
+  ReportConsortium,
+  ReportMilestone,
+} from '../contract/period-report';
 import type { Programme } from '../contract/programme';
 import type { ReportingPeriod } from '../contract/reporting';
 import { consortiumHealth } from './health';
@@ -10,7 +15,7 @@ import { buildHeatmap } from './heatmap';
 import { buildKpiSeries } from './kpi-series';
 import { daysLate, isLate } from './milestone-health';
 import { compareMilestones } from './ordering';
-import { periodEndDate, periodStartDate } from './periods';
+import { isWithinPeriod, periodEndDate } from './periods';
 import { type ReaderOptions } from './small-counts';
 import { countStatuses } from './summaries';
 
@@ -37,29 +42,35 @@ export function reportAsOf(period: ReportingPeriod, today: IsoDate): IsoDate {
   return today < end ? today : end;
 }
 
+/** A milestone's forecast moves (its `replan` events) in the order they were made. */
+export function milestoneSlips(
+  events: readonly MilestoneEvent[],
+  milestoneId: string,
+): MilestoneSlip[] {
+  return events
+    .filter((e) => e.milestoneId === milestoneId && e.type === 'replan')
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .map((e) => ({
+      previousDate: e.previousDate,
+      newDate: e.newDate,
+      reason: e.comment,
+      at: e.at,
+    }));
+}
+
 function reportMilestones(
   milestones: readonly Milestone[],
   events: readonly MilestoneEvent[],
   period: ReportingPeriod,
   asOf: IsoDate,
 ): ReportMilestone[] {
-  const start = periodStartDate(period.period);
-  const end = periodEndDate(period.period);
-  const within = (d: IsoDate | null) => d !== null && d >= start && d <= end;
+  const within = (d: IsoDate | null) => isWithinPeriod(d, period.period);
   return [...milestones].sort(compareMilestones).flatMap((m) => {
     const dueInPeriod = within(m.forecastDate) || within(m.baselineDate);
     const approvedInPeriod = m.status === 'approved' && within(m.actualDate);
     const late = isLate(m, asOf);
     if (!dueInPeriod && !approvedInPeriod && !late) return [];
-    const slips = events
-      .filter((e) => e.milestoneId === m.id && e.type === 'replan')
-      .sort((a, b) => a.at.localeCompare(b.at))
-      .map((e) => ({
-        previousDate: e.previousDate,
-        newDate: e.newDate,
-        reason: e.comment,
-        at: e.at,
-      }));
+    const slips = milestoneSlips(events, m.id);
     return [
       {
         id: m.id,

@@ -11,6 +11,7 @@ import {
   formatPeriod,
   frequencyOf,
   isPeriod,
+  isWithinPeriod,
   parsePeriod,
   periodEndDate,
   periodOfDate,
@@ -328,5 +329,16 @@ describe('todayIso', () => {
   it('takes the UTC calendar date', () => {
     expect(todayIso(new Date('2026-11-22T23:59:59Z'))).toBe('2026-11-22');
     expect(todayIso(new Date('2026-01-01T00:00:00Z'))).toBe('2026-01-01');
+  });
+});
+
+describe('isWithinPeriod', () => {
+  it('holds from the first to the last day of the period, for dates and timestamps', () => {
+    expect(isWithinPeriod('2026-09-30', '2026-10')).toBe(false);
+    expect(isWithinPeriod('2026-10-01', '2026-10')).toBe(true);
+    expect(isWithinPeriod('2026-10-31T23:59:59.000Z', '2026-10')).toBe(true);
+    expect(isWithinPeriod('2026-11-01', '2026-10')).toBe(false);
+    expect(isWithinPeriod('2026-12-31', '2026-Q4')).toBe(true);
+    expect(isWithinPeriod(null, '2026-10')).toBe(false);
   });
 });

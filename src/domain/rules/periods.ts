@@ -93,6 +93,13 @@ export function periodEndDate(period: Period): IsoDate {
   return isoFromYmd(Math.floor(o / 12), o % 12, 0);
 }
 
+/** Whether a date (or the day of a timestamp) falls within the period; never for no date. */
+export function isWithinPeriod(date: string | null, period: Period): boolean {
+  if (date === null) return false;
+  const day = date.slice(0, 10);
+  return day >= periodStartDate(period) && day <= periodEndDate(period);
+}
+
 /** Whole days from a to b (positive when b is later). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
