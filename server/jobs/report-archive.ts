@@ -63,7 +63,12 @@ export function archiveMetadata(db: Kysely<DB>) {
 }
 
 /** Schedules one rendering of an archive; the key names the attempt so a retry is a new job. */
-export function scheduleArchive(db: Kysely<DB>, archiveId: string, attemptKey: string, now: string) {
+export function scheduleArchive(
+  db: Kysely<DB>,
+  archiveId: string,
+  attemptKey: string,
+  now: string,
+) {
   return enqueue(db, {
     kind: REPORT_ARCHIVE_JOB,
     key: `report-archive:${archiveId}:${attemptKey}`,
