@@ -33,4 +33,18 @@ describe('CSV', () => {
       { numRuns: 500 },
     );
   });
+
+  it('writes what French Excel opens: a BOM, semicolons, decimal commas, quoted semicolons', () => {
+    expect(
+      toCsv(
+        ['Indicateur', 'Valeur'],
+        [
+          ['Délai; médian', 4.5],
+          ['=1+1', -3.25],
+        ],
+        'excel-fr',
+      ),
+    ).toBe('\ufeffIndicateur;Valeur\r\n"Délai; médian";4,5\r\n\'=1+1;-3,25\r\n');
+    expect(toCsv(['a'], [['x;y']], 'standard')).toBe('a\r\nx;y\r\n');
+  });
 });
