@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { ApiErrorBody } from '@domain/contract/common';
 import type { Milestone } from '@domain/contract/milestone';
+import type { ReportingPeriod } from '@domain/contract/reporting';
 import { routes, type ResponseOf, type RouteName } from '@domain/contract/routes';
 import type { ContractTarget, RequestOptions } from './target';
 
@@ -101,6 +102,18 @@ export async function discoverMilestoneDemo(api: MilestoneClient): Promise<Miles
       return m;
     },
   };
+}
+
+/** A reporting period of the programme by its code ("2026-05"), as the API lists it now. */
+export async function periodByCode(
+  api: MilestoneClient,
+  programmeId: string,
+  period: string,
+): Promise<ReportingPeriod> {
+  const { items } = await api.get('listPeriods', `/programmes/${programmeId}/periods`);
+  const found = items.find((p) => p.period === period);
+  if (!found) throw new Error(`no period ${period} in the demo`);
+  return found;
 }
 
 /** What each group of milestone scenarios is given by `defineMilestoneScenarios`. */

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportingPeriod } from '@domain/contract/reporting';
 import {
   discoverMilestoneDemo,
   ifMatch,
   LEAD,
   milestoneClient,
   OBSERVER,
+  periodByCode,
   type MilestoneDemo,
 } from './milestone-client';
 import type { ContractTarget } from './target';
@@ -37,12 +37,7 @@ export function definePeriodExportScenarios(makeTarget: () => Promise<ContractTa
     return demo;
   };
   const api = milestoneClient(current);
-  const juneOf = async (): Promise<ReportingPeriod> => {
-    const { items } = await api.get('listPeriods', `/programmes/${ids().programme}/periods`);
-    const june = items.find((p) => p.period === '2026-06');
-    if (!june) throw new Error('no period 2026-06 in the demo');
-    return june;
-  };
+  const juneOf = () => periodByCode(api, ids().programme, '2026-06');
   const csv = async (query: string) =>
     api.send('GET', `/periods/${(await juneOf()).id}/export.csv?${query}`);
   const codeOf = async (consortiumId: string) =>

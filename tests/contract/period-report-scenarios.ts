@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportingPeriod } from '@domain/contract/reporting';
 import {
   discoverMilestoneDemo,
   ifMatch,
   LEAD,
   milestoneClient,
+  periodByCode,
   type MilestoneDemo,
 } from './milestone-client';
 import type { ContractTarget } from './target';
@@ -26,12 +26,7 @@ export function definePeriodReportScenarios(makeTarget: () => Promise<ContractTa
     return demo;
   };
   const api = milestoneClient(current);
-  const periodOf = async (period: string): Promise<ReportingPeriod> => {
-    const { items } = await api.get('listPeriods', `/programmes/${ids().programme}/periods`);
-    const found = items.find((p) => p.period === period);
-    if (!found) throw new Error(`no period ${period} in the demo`);
-    return found;
-  };
+  const periodOf = (period: string) => periodByCode(api, ids().programme, period);
   const archivesOf = async (periodId: string) =>
     (await api.get('listReportArchives', `/periods/${periodId}/report/archives`)).items;
 

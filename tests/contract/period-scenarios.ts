@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportingPeriod } from '@domain/contract/reporting';
 import {
   discoverMilestoneDemo,
   ifMatch,
   LEAD,
   milestoneClient,
+  periodByCode,
   type MilestoneDemo,
 } from './milestone-client';
 import type { ContractTarget } from './target';
@@ -29,11 +29,7 @@ export function definePeriodScenarios(makeTarget: () => Promise<ContractTarget>)
   const api = milestoneClient(current);
   const periods = async () =>
     (await api.get('listPeriods', `/programmes/${ids().programme}/periods`)).items;
-  const periodOf = async (period: string): Promise<ReportingPeriod> => {
-    const found = (await periods()).find((p) => p.period === period);
-    if (!found) throw new Error(`no period ${period}`);
-    return found;
-  };
+  const periodOf = (period: string) => periodByCode(api, ids().programme, period);
   const open = (body: unknown) =>
     api.send('POST', `/programmes/${ids().programme}/periods`, { body });
 
